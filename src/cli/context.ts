@@ -63,6 +63,7 @@ export async function connectOdoo(settings: OdooSettings, log: Logger): Promise<
     const client = await OdooClient.connect({
       transport,
       credentials: { url: settings.url, db: settings.db, login: settings.login, secret: settings.secret },
+      retry: { retries: settings.retries },
       logger: log,
     });
     log.info({ url: where, db: settings.db, login: settings.login, transport: transport.name, uid: client.uid }, 'connected to Odoo');

@@ -21,6 +21,7 @@ const schema = z.object({
   ODOO_PASSWORD: z.string().min(1, 'must not be empty').optional(),
   ODOO_API_KEY: z.string().min(1, 'must not be empty').optional(),
   ODOO_TRANSPORT: z.enum(TRANSPORTS, { error: `must be one of ${TRANSPORTS.join(', ')}` }).default('auto'),
+  ODOO_RETRIES: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(20, 'must be at most 20').default(5),
   ODOO_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).positive('must be a positive number of seconds').default(120),
   DATABASE_URL: z
     .string()
@@ -43,6 +44,8 @@ export interface OdooSettings {
   readonly secret: string;
   readonly transport: Env['ODOO_TRANSPORT'];
   readonly timeoutMs: number;
+  /** Retries of a call that failed transiently (timeouts, resets, 429/5xx), after the first attempt. */
+  readonly retries: number;
   /** True when the secret is an API key (JSON-2 needs one). */
   readonly hasApiKey: boolean;
 }
@@ -80,6 +83,7 @@ export function odooSettings(env: Env): OdooSettings {
     secret,
     transport: env.ODOO_TRANSPORT,
     timeoutMs: env.ODOO_TIMEOUT_SECONDS * 1000,
+    retries: env.ODOO_RETRIES,
     hasApiKey: env.ODOO_API_KEY !== undefined,
   };
 }

@@ -27,7 +27,8 @@ describe('environment configuration', () => {
     expect(env.ODOO_TRANSPORT).toBe('auto');
     expect(env.ELT_TIMEZONE).toBe('UTC');
     expect(env.LOG_LEVEL).toBe('info');
-    expect(odooSettings(env)).toMatchObject({ url: 'https://odoo.example.com', db: 'prod', login: 'elt', secret: 's3cret-pw', timeoutMs: 120_000 });
+    expect(odooSettings(env)).toMatchObject({ url: 'https://odoo.example.com', db: 'prod', login: 'elt', secret: 's3cret-pw', timeoutMs: 120_000, retries: 5 });
+    expect(odooSettings(loadEnv({ ...good, ODOO_RETRIES: '0' })).retries).toBe(0);
   });
 
   it('prefers the API key to the password', () => {
@@ -35,6 +36,8 @@ describe('environment configuration', () => {
   });
 
   it.each([
+    [{ ODOO_RETRIES: '2.5' }, 'configuration error: ODOO_RETRIES must be a whole number'],
+    [{ ODOO_RETRIES: '50' }, 'configuration error: ODOO_RETRIES must be at most 20'],
     [{ ODOO_URL: 'ftp://odoo' }, 'configuration error: ODOO_URL must be an http(s) URL such as https://odoo.example.com'],
     [{ ODOO_URL: 'not a url' }, 'configuration error: ODOO_URL must be an http(s) URL such as https://odoo.example.com'],
     [{ ODOO_TRANSPORT: 'soap' }, 'configuration error: ODOO_TRANSPORT must be one of auto, xmlrpc, jsonrpc, json2'],
