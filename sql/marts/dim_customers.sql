@@ -26,6 +26,8 @@ select p.id as customer_id,
        odoo_int(p.data -> 'customer_rank') as customer_rank,
        odoo_int(p.data -> 'supplier_rank') as supplier_rank,
        odoo_bool(p.data -> 'active') as active,
-       odoo_ts(p.data -> 'create_date') as created_at
+       odoo_ts(p.data -> 'create_date') as created_at,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       p.deleted_at
 from {{ source('res.partner') }} as p
-where p.deleted_at is null and {{ changed(p) }}
+where {{ changed(p) }}

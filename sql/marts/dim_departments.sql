@@ -8,6 +8,8 @@ select d.id as department_id,
        odoo_id(d.data -> 'parent_id') as parent_id,
        odoo_id(d.data -> 'manager_id') as manager_id,
        odoo_bool(d.data -> 'active') as active,
-       odoo_ts(d.data -> 'create_date') as created_at
+       odoo_ts(d.data -> 'create_date') as created_at,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       d.deleted_at
 from {{ source('hr.department') }} as d
-where d.deleted_at is null and {{ changed(d) }}
+where {{ changed(d) }}

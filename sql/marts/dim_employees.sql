@@ -22,9 +22,10 @@ select e.id as employee_id,
        coalesce(odoo_date(v.data -> 'contract_date_end'), odoo_date(e.data -> 'contract_date_end')) as contract_date_end,
        v.id as version_id,
        odoo_bool(e.data -> 'active') as active,
-       odoo_ts(e.data -> 'create_date') as created_at
+       odoo_ts(e.data -> 'create_date') as created_at,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       e.deleted_at
 from {{ source('hr.employee') }} as e
 left join {{ source('hr.version') }} as v
   on v.id = odoo_id(e.data -> 'current_version_id') and v.deleted_at is null
-where e.deleted_at is null
-  and ({{ changed(e) }} or {{ changed(v) }})
+where {{ changed(e) }} or {{ changed(v) }}

@@ -11,6 +11,8 @@ select l.id as location_id,
        odoo_bool(l.data -> 'scrap_location') as is_scrap,
        odoo_text(l.data -> 'barcode') as barcode,
        odoo_bool(l.data -> 'active') as active,
-       odoo_ts(l.data -> 'create_date') as created_at
+       odoo_ts(l.data -> 'create_date') as created_at,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       l.deleted_at
 from {{ source('stock.location') }} as l
-where l.deleted_at is null and {{ changed(l) }}
+where {{ changed(l) }}

@@ -10,6 +10,8 @@ select t.id as picking_type_id,
        odoo_id(t.data -> 'default_location_src_id') as default_location_src_id,
        odoo_id(t.data -> 'default_location_dest_id') as default_location_dest_id,
        odoo_bool(t.data -> 'active') as active,
-       odoo_ts(t.data -> 'create_date') as created_at
+       odoo_ts(t.data -> 'create_date') as created_at,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       t.deleted_at
 from {{ source('stock.picking.type') }} as t
-where t.deleted_at is null and {{ changed(t) }}
+where {{ changed(t) }}

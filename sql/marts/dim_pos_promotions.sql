@@ -14,6 +14,8 @@ select p.id as pos_promotion_id,
        odoo_ids(p.data -> 'pos_config_ids') as branch_ids,
        odoo_ids(p.data -> 'product_ids') as product_ids,
        odoo_bool(p.data -> 'active') as active,
-       odoo_ts(p.data -> 'create_date') as created_at
+       odoo_ts(p.data -> 'create_date') as created_at,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       p.deleted_at
 from {{ source('pos.promotion') }} as p
-where p.deleted_at is null and {{ changed(p) }}
+where {{ changed(p) }}

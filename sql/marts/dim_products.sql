@@ -27,9 +27,10 @@ select p.id as product_id,
        odoo_bool(t.data -> 'purchase_ok') as purchase_ok,
        odoo_bool(t.data -> 'available_in_pos') as available_in_pos,
        odoo_bool(p.data -> 'active') as active,
-       odoo_ts(p.data -> 'create_date') as created_at
+       odoo_ts(p.data -> 'create_date') as created_at,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       p.deleted_at
 from {{ source('product.product') }} as p
 left join {{ source('product.template') }} as t
   on t.id = odoo_id(p.data -> 'product_tmpl_id') and t.deleted_at is null
-where p.deleted_at is null
-  and ({{ changed(p) }} or {{ changed(t) }})
+where {{ changed(p) }} or {{ changed(t) }}

@@ -15,6 +15,8 @@ select r.id as reward_id,
        odoo_num(r.data -> 'reward_product_qty') as reward_product_qty,
        odoo_num(r.data -> 'required_points') as required_points,
        odoo_bool(r.data -> 'active') as active,
-       odoo_ts(r.data -> 'create_date') as created_at
+       odoo_ts(r.data -> 'create_date') as created_at,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       r.deleted_at
 from {{ source('loyalty.reward') }} as r
-where r.deleted_at is null and {{ changed(r) }}
+where {{ changed(r) }}

@@ -14,6 +14,8 @@ select r.id as rule_id,
        odoo_num(r.data -> 'reward_point_amount') as reward_point_amount,
        odoo_text(r.data -> 'reward_point_mode') as reward_point_mode,
        odoo_bool(r.data -> 'active') as active,
-       odoo_ts(r.data -> 'create_date') as created_at
+       odoo_ts(r.data -> 'create_date') as created_at,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       r.deleted_at
 from {{ source('loyalty.rule') }} as r
-where r.deleted_at is null and {{ changed(r) }}
+where {{ changed(r) }}

@@ -14,6 +14,8 @@ select p.id as program_id,
        odoo_bool(p.data -> 'limit_usage') as limit_usage,
        odoo_int(p.data -> 'max_usage') as max_usage,
        odoo_bool(p.data -> 'active') as active,
-       odoo_ts(p.data -> 'create_date') as created_at
+       odoo_ts(p.data -> 'create_date') as created_at,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       p.deleted_at
 from {{ source('loyalty.program') }} as p
-where p.deleted_at is null and {{ changed(p) }}
+where {{ changed(p) }}

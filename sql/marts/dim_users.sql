@@ -11,9 +11,10 @@ select u.id as user_id,
        odoo_id(u.data -> 'sale_team_id') as team_id,
        odoo_bool(u.data -> 'share') as is_share,
        odoo_bool(u.data -> 'active') as active,
-       odoo_ts(u.data -> 'create_date') as created_at
+       odoo_ts(u.data -> 'create_date') as created_at,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       u.deleted_at
 from {{ source('res.users') }} as u
 left join {{ source('res.partner') }} as p
   on p.id = odoo_id(u.data -> 'partner_id') and p.deleted_at is null
-where u.deleted_at is null
-  and ({{ changed(u) }} or {{ changed(p) }})
+where {{ changed(u) }} or {{ changed(p) }}

@@ -9,6 +9,8 @@ select w.id as warehouse_id,
        odoo_id(w.data -> 'view_location_id') as view_location_id,
        odoo_id(w.data -> 'partner_id') as partner_id,
        odoo_bool(w.data -> 'active') as active,
-       odoo_ts(w.data -> 'create_date') as created_at
+       odoo_ts(w.data -> 'create_date') as created_at,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       w.deleted_at
 from {{ source('stock.warehouse') }} as w
-where w.deleted_at is null and {{ changed(w) }}
+where {{ changed(w) }}

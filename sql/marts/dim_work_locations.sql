@@ -8,6 +8,8 @@ select w.id as work_location_id,
        odoo_id(w.data -> 'address_id') as address_id,
        odoo_text(w.data -> 'location_number') as location_number,
        odoo_bool(w.data -> 'active') as active,
-       odoo_ts(w.data -> 'create_date') as created_at
+       odoo_ts(w.data -> 'create_date') as created_at,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       w.deleted_at
 from {{ source('hr.work.location') }} as w
-where w.deleted_at is null and {{ changed(w) }}
+where {{ changed(w) }}

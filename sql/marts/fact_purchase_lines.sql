@@ -29,10 +29,12 @@ select pl.id as line_id,
        odoo_text(po.data -> 'state') as order_state,
        odoo_id(po.data -> 'partner_id') as vendor_id,
        odoo_ts(po.data -> 'date_order') as date_order,
-       elt_local(odoo_ts(po.data -> 'date_order'))::date as local_date
+       elt_local(odoo_ts(po.data -> 'date_order'))::date as local_date,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       pl.deleted_at
 from {{ source('purchase.order.line') }} as pl
 left join {{ source('purchase.order') }} as po on po.id = odoo_id(pl.data -> 'order_id')
 -- an array, not a join: the touched lines are read by id even when statistics are stale
-where pl.id = any(array(select id from touched)) and pl.deleted_at is null
+where pl.id = any(array(select id from touched))
   -- section and note lines carry no product and no amount
   and odoo_text(pl.data -> 'display_type') is null

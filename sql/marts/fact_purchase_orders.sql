@@ -20,6 +20,8 @@ select po.id as order_id,
        odoo_text(po.data -> 'invoice_status') as invoice_status,
        odoo_num(po.data -> 'amount_untaxed') as amount_untaxed,
        odoo_num(po.data -> 'amount_tax') as amount_tax,
-       odoo_num(po.data -> 'amount_total') as amount_total
+       odoo_num(po.data -> 'amount_total') as amount_total,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       po.deleted_at
 from {{ source('purchase.order') }} as po
-where po.deleted_at is null and {{ changed(po) }}
+where {{ changed(po) }}

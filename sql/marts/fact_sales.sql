@@ -23,10 +23,11 @@ with orders as (
          -- POS orders store no untaxed amount
          odoo_num(o.data -> 'amount_total') - odoo_num(o.data -> 'amount_tax') as amount_untaxed,
          odoo_num(o.data -> 'amount_tax') as amount_tax,
-         odoo_num(o.data -> 'amount_total') as amount_total
+         odoo_num(o.data -> 'amount_total') as amount_total,
+         o.deleted_at
   from {{ source('pos.order') }} as o
   left join {{ source('pos.session') }} as s on s.id = odoo_id(o.data -> 'session_id')
-  where o.deleted_at is null and {{ changed(o) }}
+  where {{ changed(o) }}
   union all
   select 'sale',
          so.id,
@@ -44,9 +45,10 @@ with orders as (
          odoo_name(so.data -> 'team_id'),
          odoo_num(so.data -> 'amount_untaxed'),
          odoo_num(so.data -> 'amount_tax'),
-         odoo_num(so.data -> 'amount_total')
+         odoo_num(so.data -> 'amount_total'),
+         so.deleted_at
   from {{ source('sale.order') }} as so
-  where so.deleted_at is null and {{ changed(so) }}
+  where {{ changed(so) }}
 )
 select o.source,
        o.order_id,
@@ -76,5 +78,7 @@ select o.source,
        ) as channel,
        o.amount_untaxed,
        o.amount_tax,
-       o.amount_total
+       o.amount_total,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       o.deleted_at
 from orders as o

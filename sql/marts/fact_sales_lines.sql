@@ -47,14 +47,16 @@ select 'pos' as source,
        odoo_ts(o.data -> 'date_order') as date_order,
        elt_local(odoo_ts(o.data -> 'date_order'))::date as local_date,
        odoo_id(o.data -> 'partner_id') as customer_id,
-       coalesce(odoo_id(o.data -> 'config_id'), odoo_id(s.data -> 'config_id')) as branch_id
+       coalesce(odoo_id(o.data -> 'config_id'), odoo_id(s.data -> 'config_id')) as branch_id,
+       -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
+       l.deleted_at
 from {{ source('pos.order.line') }} as l
 left join {{ source('pos.order') }} as o on o.id = odoo_id(l.data -> 'order_id')
 left join {{ source('pos.session') }} as s on s.id = odoo_id(o.data -> 'session_id')
 left join {{ source('loyalty.reward') }} as r on r.id = odoo_id(l.data -> 'reward_id')
 -- an array, not a join: the planner then reads the few touched lines by id even when
 -- the raw tables' statistics are stale (right after a load), instead of scanning them all
-where l.id = any(array(select id from pos_touched)) and l.deleted_at is null
+where l.id = any(array(select id from pos_touched))
 union all
 select 'sale',
        sl.id,
@@ -73,10 +75,11 @@ select 'sale',
        odoo_ts(so.data -> 'date_order'),
        elt_local(odoo_ts(so.data -> 'date_order'))::date,
        odoo_id(so.data -> 'partner_id'),
-       null::bigint
+       null::bigint,
+       sl.deleted_at
 from {{ source('sale.order.line') }} as sl
 left join {{ source('sale.order') }} as so on so.id = odoo_id(sl.data -> 'order_id')
 left join {{ source('loyalty.reward') }} as r on r.id = odoo_id(sl.data -> 'reward_id')
-where sl.id = any(array(select id from sale_touched)) and sl.deleted_at is null
+where sl.id = any(array(select id from sale_touched))
   -- section and note lines carry no product and no amount
   and odoo_text(sl.data -> 'display_type') is null

@@ -78,7 +78,8 @@ export function formatExtractSummary(results: readonly StreamResult[]): string {
     .sort((a, b) => a.stream.localeCompare(b.stream))
     .map((r) => {
       if (r.status === 'skipped') return `${r.stream.padEnd(width)}  skipped  ${r.error ?? ''}`;
-      const counts = `${plural(r.fetched, 'record')}, ${r.changed.toLocaleString('en-US')} changed  ${r.seconds.toFixed(1)} s`;
+      const deletes = r.deleted || r.restored ? `, ${r.deleted.toLocaleString('en-US')} deleted, ${r.restored.toLocaleString('en-US')} restored` : '';
+      const counts = `${plural(r.fetched, 'record')}, ${r.changed.toLocaleString('en-US')} changed${deletes}  ${r.seconds.toFixed(1)} s`;
       return `${r.stream.padEnd(width)}  ${r.status.padEnd(7)}  ${counts}${r.status === 'failed' ? `  ${r.error ?? ''}` : ''}`;
     });
   const count = (status: StreamResult['status']) => results.filter((r) => r.status === status).length;

@@ -16,15 +16,18 @@ export interface StreamRunResult {
   readonly status: Exclude<RunStatus, 'running'> | 'skipped';
   readonly fetched: number;
   readonly changed: number;
+  readonly deleted?: number;
+  readonly restored?: number;
   readonly error?: string;
 }
 
 export async function recordStreamRun(db: Pool, runId: number, stream: string, startedAt: Date, result: StreamRunResult): Promise<void> {
   await db.query(
-    `insert into elt_stream_runs (run_id, stream, started_at, finished_at, status, fetched, changed, error)
-     values ($1, $2, $3, now(), $4, $5, $6, $7)
+    `insert into elt_stream_runs (run_id, stream, started_at, finished_at, status, fetched, changed, error, details)
+     values ($1, $2, $3, now(), $4, $5, $6, $7, $8)
      on conflict (run_id, stream) do update set finished_at = now(), status = excluded.status,
-       fetched = excluded.fetched, changed = excluded.changed, error = excluded.error`,
-    [runId, stream, startedAt.toISOString(), result.status, result.fetched, result.changed, result.error ?? null],
+       fetched = excluded.fetched, changed = excluded.changed, error = excluded.error, details = excluded.details`,
+    [runId, stream, startedAt.toISOString(), result.status, result.fetched, result.changed, result.error ?? null,
+      result.deleted || result.restored ? { deleted: result.deleted ?? 0, restored: result.restored ?? 0 } : null],
   );
 }

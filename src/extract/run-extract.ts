@@ -23,6 +23,7 @@ export interface Log {
 export interface ExtractOptions {
   readonly streams?: readonly string[];
   readonly fullRefresh?: boolean;
+  readonly detectDeletes?: boolean;
 }
 
 export interface StreamResult {
@@ -30,6 +31,9 @@ export interface StreamResult {
   readonly status: 'success' | 'failed' | 'skipped';
   readonly fetched: number;
   readonly changed: number;
+  /** Raw rows marked deleted (delete detection ran when asked, on a full refresh, and for streams without write_date). */
+  readonly deleted: number;
+  readonly restored: number;
   readonly seconds: number;
   readonly error?: string;
 }
@@ -43,6 +47,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
     lookbackMinutes: config.extract.lookbackMinutes,
     pageSize: config.extract.pageSize,
     fullRefresh: options.fullRefresh ?? false,
+    detectDeletes: options.detectDeletes ?? false,
     context: await readContext(odoo, log),
   };
   const runId = await startRun(db, 'extract');
@@ -60,7 +65,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
           return result;
         } catch (error) {
           const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-          const result = { stream: stream.name, status: 'failed', fetched: 0, changed: 0, seconds: elapsed(started), error: message } as const;
+          const result = { stream: stream.name, status: 'failed', fetched: 0, changed: 0, deleted: 0, restored: 0, seconds: elapsed(started), error: message } as const;
           log.error({ stream: stream.name, err: message }, `stream ${stream.name} failed: ${message}`);
           await recordStreamError(db, stream.name, stream.model, message).catch(() => {});
           await recordStreamRun(db, runId, stream.name, started, result).catch(() => {});
@@ -69,7 +74,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
       }),
     ),
   );
-  const skipped = plan.skipped.map(({ stream, reason }) => ({ stream, status: 'skipped', fetched: 0, changed: 0, seconds: 0, error: reason }) as const);
+  const skipped = plan.skipped.map(({ stream, reason }) => ({ stream, status: 'skipped', fetched: 0, changed: 0, deleted: 0, restored: 0, seconds: 0, error: reason }) as const);
   await finishRun(db, runId, results.some((r) => r.status === 'failed') ? 'failed' : 'success');
   return [...results, ...skipped];
 }

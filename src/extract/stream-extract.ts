@@ -7,7 +7,9 @@
  * - pages are a keyset on id (`id > last`, `order: 'id'`), never offsets, and
  *   pipelined: the next page is fetched while the last one lands;
  * - each page lands with the pass's position in one transaction, so a killed
- *   run resumes its pass, then runs a fresh one.
+ *   run resumes its pass, then runs a fresh one;
+ * - deletes are looked for when asked, on a full refresh, and on every run
+ *   of a stream without write_date (see detect-deletes.ts).
  */
 import type { OdooClient, OdooRecord } from '../odoo/client.ts';
 import { and, leaf, type Domain } from '../odoo/domain.ts';
@@ -16,11 +18,14 @@ import { beginPass, completePass, landPage, readStreamState, type PassState } fr
 import { ensureRawTable } from '../db/raw-tables.ts';
 import { quoteIdent, rawTableName } from '../db/identifiers.ts';
 import { lookbackFrom } from './cursor.ts';
+import { detectDeletes } from './detect-deletes.ts';
 
 export interface ExtractSettings {
   readonly lookbackMinutes: number;
   readonly pageSize: number;
   readonly fullRefresh: boolean;
+  /** List Odoo's ids after the pass and mark raw rows whose record is gone. */
+  readonly detectDeletes: boolean;
   /** Context for every read: `active_test: false`, and the user's companies. */
   readonly context: Readonly<Record<string, unknown>>;
 }
@@ -37,11 +42,15 @@ export interface PlannedStream {
 export interface StreamCounts {
   fetched: number;
   changed: number;
+  /** Raw rows marked deleted by this run. */
+  deleted: number;
+  /** Records landed again by delete detection (missing from raw, or back after a delete). */
+  restored: number;
 }
 
 export async function extractStream(odoo: OdooClient, db: Pool, stream: PlannedStream, settings: ExtractSettings): Promise<StreamCounts> {
   await ensureRawTable(db, stream.model);
-  const counts: StreamCounts = { fetched: 0, changed: 0 };
+  const counts: StreamCounts = { fetched: 0, changed: 0, deleted: 0, restored: 0 };
   let state = await readStreamState(db, stream.name);
   if (state?.pass && !settings.fullRefresh) {
     await runPass(odoo, db, stream, state.pass, settings, counts);
@@ -53,6 +62,12 @@ export async function extractStream(odoo: OdooClient, db: Pool, stream: PlannedS
   const pass: PassState = { hwm, since, lastId: 0, full: since === null };
   await beginPass(db, stream.name, stream.model, pass);
   await runPass(odoo, db, stream, pass, settings, counts);
+  if (settings.detectDeletes || settings.fullRefresh || !stream.incremental) {
+    const { deleted, restored } = await detectDeletes(odoo, db, stream, settings);
+    counts.deleted = deleted;
+    counts.restored = restored;
+    counts.changed += deleted + restored;
+  }
   // Fresh statistics for the planner: incremental models pick rows by load_seq and id.
   if (counts.changed > 0) await db.query(`analyze ${quoteIdent(rawTableName(stream.model))}`);
   return counts;

@@ -39,39 +39,68 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
   const previous = incremental ? await readWatermarks(db, model.name) : new Map<string, number>();
   const full = options.fullRefresh || !incremental || previous.size === 0;
   const sql = compileModel(model, { watermarks: full ? null : previous, vars: options.vars });
-  const selected = await selectColumns(db, model, sql);
+  const output = await selectColumns(db, model, sql);
+  const deletes = deleteHandling(model, output);
+  // With on_delete: delete, deleted_at only says which rows go: it is not a column of the table.
+  const selected = deletes === 'remove' ? output.filter((c) => c !== DELETED_AT) : output;
   checkColumns(model, table, selected);
 
   const next = incremental ? await currentWatermarks(db, model) : null;
-  // An incremental run never deletes: the upsert rewrites only rows that changed.
+  // An incremental run deletes only rows whose record is gone; the upsert rewrites only rows that changed.
   if (options.fullRefresh || !incremental) await db.query(`delete from ${t}`);
   const cols = selected.map(quoteIdent);
   const placeholder = table.some((c) => c.name === 'is_placeholder') && !selected.includes('is_placeholder');
   const insertCols = placeholder ? [...cols, '"is_placeholder"'] : cols;
   const values = placeholder ? [...cols.map((c) => `m.${c}`), 'false'] : cols.map((c) => `m.${c}`);
-  let statement = `insert into ${t} as t (${insertCols.join(', ')})\nselect ${values.join(', ')} from (${sql}\n) as m`;
+  // The model's rows are read once: by the delete of gone rows (incremental runs) and by the insert.
+  const ctes: string[] = [`m as ${deletes === 'remove' && !full ? 'materialized' : 'not materialized'} (\n${sql}\n)`];
+  const keep = deletes === 'remove' ? ' where m.deleted_at is null' : '';
+  if (deletes === 'remove' && !full) {
+    const match = model.uniqueKey.map((k) => `d.${quoteIdent(k)} = m.${quoteIdent(k)}`).join(' and ');
+    ctes.push(`gone as (delete from ${t} as d using m where m.deleted_at is not null and ${match} returning 1)`);
+  }
+  let insert = `insert into ${t} as t (${insertCols.join(', ')})\nselect ${values.join(', ')} from m${keep}`;
   if (incremental) {
     const keys = new Set(model.uniqueKey);
     const updatable = insertCols.filter((c) => !keys.has(c.slice(1, -1)));
-    statement += `\non conflict (${model.uniqueKey.map(quoteIdent).join(', ')}) do `;
-    statement += updatable.length
+    insert += `\non conflict (${model.uniqueKey.map(quoteIdent).join(', ')}) do `;
+    insert += updatable.length
       ? `update set ${updatable.map((c) => `${c} = excluded.${c}`).join(', ')}\n where (${updatable.map((c) => `t.${c}`).join(', ')}) is distinct from (${updatable.map((c) => `excluded.${c}`).join(', ')})`
       : 'nothing';
   }
   // The reference columns of the rows this run wrote go to a temporary table, so linking
   // missing references looks at those rows only, not at the whole fact on every run.
   const refColumns = [...new Set(model.references.map((r) => quoteIdent(r.column)))];
+  ctes.push(`written as (${insert}\nreturning ${refColumns.length ? refColumns.map((c) => `t.${c}`).join(', ') : '1'})`);
   if (refColumns.length) {
     await db.query(`create temp table ${WRITTEN} on commit drop as select ${refColumns.join(', ')} from ${t} limit 0`);
-    statement = `with written as (\n${statement}\nreturning ${refColumns.map((c) => `t.${c}`).join(', ')})\ninsert into ${WRITTEN} select * from written`;
+    ctes.push(`kept as (insert into ${WRITTEN} select * from written)`);
   }
-  const result = await db.query(statement).catch((error: { code?: string; message: string }) => {
+  const removed = ctes.some((c) => c.startsWith('gone ')) ? '(select count(*) from gone)' : '0';
+  const statement = `with ${ctes.join(',\n')}\nselect (select count(*) from written)::bigint + ${removed} as rows`;
+  const result = await db.query<{ rows: string }>(statement).catch((error: { code?: string; message: string }) => {
     if (error.code === '21000') throw new ModelError(`${model.path}: the SELECT returns the same unique_key (${model.uniqueKey.join(', ')}) more than once`);
     throw error;
   });
   if (next) await writeWatermarks(db, model.name, next);
   if (refColumns.length) await linkReferences(db, model, WRITTEN);
-  return result.rowCount ?? 0;
+  return Number(result.rows[0]!.rows);
+}
+
+const DELETED_AT = 'deleted_at';
+
+/**
+ * `remove`: the SELECT flags gone records with deleted_at and on_delete is
+ * delete; `store`: deleted_at is an ordinary column (on_delete: flag);
+ * `none`: the SELECT says nothing about deletes.
+ */
+function deleteHandling(model: ModelFile, output: readonly string[]): 'remove' | 'store' | 'none' {
+  const flagged = output.includes(DELETED_AT);
+  if (model.onDelete === 'flag') {
+    if (!flagged) throw new ModelError(`${model.path}: on_delete: flag needs the SELECT to return a deleted_at column (e.g. o.deleted_at from the raw table)`);
+    return 'store';
+  }
+  return flagged ? 'remove' : 'none';
 }
 
 async function createView(db: PoolClient, view: string, sql: string): Promise<void> {

@@ -10,6 +10,12 @@ import { ModelError } from './errors.ts';
 import { parseTests, parseReferences, type DataTest, type Reference } from './model-header.ts';
 
 export type Materialization = 'incremental' | 'table' | 'view';
+/**
+ * What a row whose SELECT gives a non-null `deleted_at` (its record is gone
+ * from Odoo) does to the table: `delete` removes it (and `deleted_at` is not
+ * stored), `flag` keeps it with `deleted_at` set, a column of the table.
+ */
+export type OnDelete = 'delete' | 'flag';
 
 export interface ModelFile {
   readonly name: string;
@@ -17,6 +23,7 @@ export interface ModelFile {
   readonly path: string;
   readonly materialized: Materialization;
   readonly uniqueKey: readonly string[];
+  readonly onDelete: OnDelete;
   readonly tags: readonly string[];
   readonly tests: readonly DataTest[];
   readonly references: readonly Reference[];
@@ -31,7 +38,7 @@ export interface ModelFile {
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
-const HEADER_KEYS = new Set(['materialized', 'unique_key', 'tags', 'tests', 'references']);
+const HEADER_KEYS = new Set(['materialized', 'unique_key', 'on_delete', 'tags', 'tests', 'references']);
 /** `{{ fn(args) }}`; arguments may hold quoted strings with commas and parentheses. */
 export const PLACEHOLDER = /\{\{\s*(\w+)\s*\(((?:'[^']*'|[^)'])*)\)\s*\}\}/g;
 const SOURCE_ALIAS = /\{\{\s*source\s*\(\s*'([^']+)'\s*\)\s*\}\}\s+(?:as\s+)?([a-z_][a-z0-9_]*)/gi;
@@ -68,6 +75,9 @@ export function parseModelFile(path: string, text: string): ModelFile {
     throw new ModelError(`${path}: an incremental model needs a unique_key header (e.g. -- unique_key: order_id)`);
   }
 
+  const onDelete = (header.get('on_delete') ?? 'delete') as OnDelete;
+  if (onDelete !== 'delete' && onDelete !== 'flag') throw new ModelError(`${path}: on_delete must be delete or flag, not "${onDelete}"`);
+
   const sources = new Set<string>();
   const refs = new Set<string>();
   for (const [, fn, rawArgs] of body.matchAll(PLACEHOLDER)) {
@@ -90,6 +100,7 @@ export function parseModelFile(path: string, text: string): ModelFile {
     path,
     materialized,
     uniqueKey,
+    onDelete,
     tags: list(header.get('tags')),
     tests: parseTests(header.get('tests') ?? '', path),
     references,

@@ -15,7 +15,7 @@ afterAll(async () => {
 
 const RECORDS = Array.from({ length: 25 }, (_, i) => ({ id: (i + 1) * 2, name: `Item ${i + 1}`, write_date: '2026-11-01 10:00:00' }));
 const stream: PlannedStream = { name: 'x_pipe.item', model: 'x_pipe.item', domain: [], fields: ['name', 'write_date'], incremental: true };
-const settings = { lookbackMinutes: 10, pageSize: 10, fullRefresh: false, context: { active_test: false } };
+const settings = { lookbackMinutes: 10, pageSize: 10, fullRefresh: false, detectDeletes: false, context: { active_test: false } };
 
 /** A fake Odoo answering keyset pages over RECORDS and logging each page request's lower id bound. */
 function fakeOdoo(requests: number[], beforeFirstPage: () => Promise<void> = async () => {}): OdooClient {
@@ -57,7 +57,7 @@ describe('extractStream pipelining', () => {
       blocker.release();
     }
 
-    expect(await run).toEqual({ fetched: 25, changed: 25 });
+    expect(await run).toEqual({ fetched: 25, changed: 25, deleted: 0, restored: 0 });
     expect(requests).toEqual([0, 20, 40]);
     const { rows } = await db.pool.query(`select count(*)::int as n, max(id)::int as max from raw_x_pipe_item`);
     expect(rows[0]).toEqual({ n: 25, max: 50 });

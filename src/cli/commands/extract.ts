@@ -5,13 +5,14 @@ import { extractStep, formatExtractSummary } from '../steps.ts';
 
 export const extractArgs = {
   streams: { type: 'string', description: 'comma-separated streams (Odoo model names) to extract; default all', valueHint: 'pos.order,pos.order.line' },
-  'full-refresh': { type: 'boolean', description: 'reread every record, ignoring the cursors', default: false },
+  'full-refresh': { type: 'boolean', description: 'reread every record, ignoring the cursors (also detects deletes)', default: false },
+  'detect-deletes': { type: 'boolean', description: "list the ids Odoo still has and mark raw rows whose record is gone (deleted_at)", default: false },
 } as const;
 
 export const extractCommand = defineCommand({
   meta: {
     name: 'extract',
-    description: 'Pull each stream incrementally into its raw_* table. Examples: elt extract · elt extract --streams pos.order,pos.order.line · elt extract --full-refresh',
+    description: 'Pull each stream incrementally into its raw_* table. Examples: elt extract · elt extract --streams pos.order,pos.order.line · elt extract --full-refresh · elt extract --detect-deletes',
   },
   args: extractArgs,
   async run({ rawArgs, args }) {
@@ -19,7 +20,7 @@ export const extractCommand = defineCommand({
     const ctx = loadContext();
     try {
       const streams = listFlag(args.streams);
-      const results = await extractStep(ctx, { streams, fullRefresh: args['full-refresh'] });
+      const results = await extractStep(ctx, { streams, fullRefresh: args['full-refresh'], detectDeletes: args['detect-deletes'] });
       console.log(formatExtractSummary(results));
       return results.some((r) => r.status === 'failed') ? 1 : 0;
     } finally {

@@ -9,7 +9,7 @@ import { extractArgs } from './extract.ts';
 export const pipelineCommand = defineCommand({
   meta: {
     name: 'run',
-    description: 'The one command a scheduler calls: migrate, seed, extract, transform. Examples: elt run · elt run --full-refresh',
+    description: 'The one command a scheduler calls: migrate, seed, extract, transform. Examples: elt run · elt run --detect-deletes · elt run --full-refresh',
   },
   args: extractArgs,
   async run({ rawArgs, args }) {
@@ -21,7 +21,7 @@ export const pipelineCommand = defineCommand({
       planTransform({ vars: ctx.config.vars }); // a broken model is reported before anything runs
       await migrateStep(ctx);
       await seedStep(ctx);
-      const streamResults = await extractStep(ctx, { streams, fullRefresh: args['full-refresh'] });
+      const streamResults = await extractStep(ctx, { streams, fullRefresh: args['full-refresh'], detectDeletes: args['detect-deletes'] });
       console.log(formatExtractSummary(streamResults));
       const modelResults = await transformStep(ctx, { fullRefresh: args['full-refresh'] });
       console.log(formatTransformSummary(modelResults));
