@@ -18,6 +18,7 @@ export interface StreamRunResult {
   readonly changed: number;
   readonly deleted?: number;
   readonly restored?: number;
+  readonly unreadable?: number;
   readonly error?: string;
 }
 
@@ -28,6 +29,8 @@ export async function recordStreamRun(db: Pool, runId: number, stream: string, s
      on conflict (run_id, stream) do update set finished_at = now(), status = excluded.status,
        fetched = excluded.fetched, changed = excluded.changed, error = excluded.error, details = excluded.details`,
     [runId, stream, startedAt.toISOString(), result.status, result.fetched, result.changed, result.error ?? null,
-      result.deleted || result.restored ? { deleted: result.deleted ?? 0, restored: result.restored ?? 0 } : null],
+      result.deleted || result.restored || result.unreadable
+        ? { deleted: result.deleted ?? 0, restored: result.restored ?? 0, unreadable: result.unreadable ?? 0 }
+        : null],
   );
 }

@@ -10,11 +10,13 @@
  *   fetch it again), are read and landed, which clears `deleted_at`.
  * Each range commits on its own: a killed run leaves only true marks behind.
  */
-import type { OdooClient, OdooRecord } from '../odoo/client.ts';
+import type { OdooClient } from '../odoo/client.ts';
 import { and, leaf } from '../odoo/domain.ts';
 import { inTransaction, type Pool } from '../db/pool.ts';
 import { markDeleted, missingIds } from '../db/deletes.ts';
 import { landRecords } from '../db/raw-tables.ts';
+import { recordSkipped, type SkippedRecord } from '../db/skipped-records.ts';
+import { readIsolating } from './unreadable.ts';
 import type { ExtractSettings, PlannedStream } from './stream-extract.ts';
 
 export interface DeleteCounts {
@@ -22,13 +24,15 @@ export interface DeleteCounts {
   deleted: number;
   /** Records read again because raw lacked them or held them as deleted. */
   restored: number;
+  /** Of those, the ones Odoo refused to read (skipped, see unreadable.ts). */
+  unreadable: SkippedRecord[];
 }
 
 /** Ids are cheap to list: a page of ids is this many record pages. */
 const ID_PAGE_FACTOR = 10;
 
 export async function detectDeletes(odoo: OdooClient, db: Pool, stream: PlannedStream, settings: ExtractSettings): Promise<DeleteCounts> {
-  const counts: DeleteCounts = { deleted: 0, restored: 0 };
+  const counts: DeleteCounts = { deleted: 0, restored: 0, unreadable: [] };
   const limit = settings.pageSize * ID_PAGE_FACTOR;
   let after = 0;
   for (;;) {
@@ -39,11 +43,10 @@ export async function detectDeletes(odoo: OdooClient, db: Pool, stream: PlannedS
     const missing = await missingIds(db, stream.model, ids);
     for (let at = 0; at < missing.length; at += settings.pageSize) {
       const chunk = missing.slice(at, at + settings.pageSize);
-      const records = await odoo.searchRead<OdooRecord>(stream.model, [leaf('id', 'in', chunk)], {
-        fields: [...stream.fields],
-        order: 'id',
-        context: settings.context,
-      });
+      const { records, skipped } = await readIsolating(odoo, stream, settings, chunk, new Error(`records of ${stream.name} missing from raw cannot be read`));
+      await recordSkipped(db, stream.name, skipped);
+      counts.unreadable.push(...skipped);
+      if (records.length === 0) continue;
       counts.restored += await inTransaction(db, (client) => landRecords(client, stream.model, records));
     }
     if (upTo === null) return counts;

@@ -34,6 +34,8 @@ export interface StreamResult {
   /** Raw rows marked deleted (delete detection ran when asked, on a full refresh, and for streams without write_date). */
   readonly deleted: number;
   readonly restored: number;
+  /** Records Odoo refused to read: skipped, listed in elt_skipped_records, retried next run. */
+  readonly unreadable: number;
   readonly seconds: number;
   readonly error?: string;
 }
@@ -58,14 +60,17 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
         const started = new Date();
         log.info({ stream: stream.name, fields: stream.fields.length }, `extracting ${stream.name}`);
         try {
-          const counts = await extractStream(odoo, db, stream, settings);
-          const result = { stream: stream.name, status: 'success', ...counts, seconds: elapsed(started) } as const;
+          const { unreadable, ...counts } = await extractStream(odoo, db, stream, settings);
+          for (const { id, error } of unreadable) {
+            log.warn({ stream: stream.name, id, err: error }, `${stream.model} record ${id} cannot be read and was skipped (retried next run): ${error}`);
+          }
+          const result = { stream: stream.name, status: 'success', ...counts, unreadable: unreadable.length, seconds: elapsed(started) } as const;
           await recordStreamRun(db, runId, stream.name, started, result);
-          log.info({ stream: stream.name, ...counts, seconds: result.seconds }, `extracted ${stream.name}`);
+          log.info({ stream: stream.name, ...counts, unreadable: unreadable.length, seconds: result.seconds }, `extracted ${stream.name}`);
           return result;
         } catch (error) {
           const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-          const result = { stream: stream.name, status: 'failed', fetched: 0, changed: 0, deleted: 0, restored: 0, seconds: elapsed(started), error: message } as const;
+          const result = { stream: stream.name, status: 'failed', fetched: 0, changed: 0, deleted: 0, restored: 0, unreadable: 0, seconds: elapsed(started), error: message } as const;
           log.error({ stream: stream.name, err: message }, `stream ${stream.name} failed: ${message}`);
           await recordStreamError(db, stream.name, stream.model, message).catch(() => {});
           await recordStreamRun(db, runId, stream.name, started, result).catch(() => {});
@@ -74,7 +79,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
       }),
     ),
   );
-  const skipped = plan.skipped.map(({ stream, reason }) => ({ stream, status: 'skipped', fetched: 0, changed: 0, deleted: 0, restored: 0, seconds: 0, error: reason }) as const);
+  const skipped = plan.skipped.map(({ stream, reason }) => ({ stream, status: 'skipped', fetched: 0, changed: 0, deleted: 0, restored: 0, unreadable: 0, seconds: 0, error: reason }) as const);
   await finishRun(db, runId, results.some((r) => r.status === 'failed') ? 'failed' : 'success');
   return [...results, ...skipped];
 }

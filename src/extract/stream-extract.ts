@@ -15,10 +15,13 @@ import type { OdooClient, OdooRecord } from '../odoo/client.ts';
 import { and, leaf, type Domain } from '../odoo/domain.ts';
 import type { Pool } from '../db/pool.ts';
 import { beginPass, completePass, landPage, readStreamState, type PassState } from '../db/stream-state.ts';
-import { ensureRawTable } from '../db/raw-tables.ts';
+import { ensureRawTable, landRecords } from '../db/raw-tables.ts';
 import { quoteIdent, rawTableName } from '../db/identifiers.ts';
 import { lookbackFrom } from './cursor.ts';
 import { detectDeletes } from './detect-deletes.ts';
+import { isUnreadable, readIsolating } from './unreadable.ts';
+import { forgetSkipped, readSkipped, recordSkipped, type SkippedRecord } from '../db/skipped-records.ts';
+import { inTransaction } from '../db/pool.ts';
 
 export interface ExtractSettings {
   readonly lookbackMinutes: number;
@@ -46,11 +49,14 @@ export interface StreamCounts {
   deleted: number;
   /** Records landed again by delete detection (missing from raw, or back after a delete). */
   restored: number;
+  /** Records Odoo refused to read this run (skipped, retried next run: unreadable.ts). */
+  unreadable: SkippedRecord[];
 }
 
 export async function extractStream(odoo: OdooClient, db: Pool, stream: PlannedStream, settings: ExtractSettings): Promise<StreamCounts> {
   await ensureRawTable(db, stream.model);
-  const counts: StreamCounts = { fetched: 0, changed: 0, deleted: 0, restored: 0 };
+  const counts: StreamCounts = { fetched: 0, changed: 0, deleted: 0, restored: 0, unreadable: [] };
+  await retryUnreadable(odoo, db, stream, settings, counts);
   let state = await readStreamState(db, stream.name);
   if (state?.pass && !settings.fullRefresh) {
     await runPass(odoo, db, stream, state.pass, settings, counts);
@@ -63,9 +69,10 @@ export async function extractStream(odoo: OdooClient, db: Pool, stream: PlannedS
   await beginPass(db, stream.name, stream.model, pass);
   await runPass(odoo, db, stream, pass, settings, counts);
   if (settings.detectDeletes || settings.fullRefresh || !stream.incremental) {
-    const { deleted, restored } = await detectDeletes(odoo, db, stream, settings);
+    const { deleted, restored, unreadable } = await detectDeletes(odoo, db, stream, settings);
     counts.deleted = deleted;
     counts.restored = restored;
+    counts.unreadable.push(...unreadable);
     counts.changed += deleted + restored;
   }
   // Fresh statistics for the planner: incremental models pick rows by load_seq and id.
@@ -89,15 +96,50 @@ async function runPass(odoo: OdooClient, db: Pool, stream: PlannedStream, pass: 
   // Pipelined: the next page is asked for as soon as this one arrives (its last id is the next keyset
   // bound), and lands while that request is in flight. One page ahead at most, so memory stays flat;
   // the pass position still moves only with a landed page.
-  let next: Promise<OdooRecord[]> | null = fetchAfter(pass.lastId);
+  let after = pass.lastId;
+  let next: Promise<OdooRecord[]> | null = fetchAfter(after);
   while (next) {
-    const page: OdooRecord[] = await next;
-    if (page.length === 0) break;
-    next = page.length < settings.pageSize ? null : fetchAfter(maxId(page));
+    let page: OdooRecord[];
+    let listed: number;
+    let last: number;
+    try {
+      page = await next;
+      listed = page.length;
+      last = maxId(page);
+    } catch (error) {
+      if (!isUnreadable(error)) throw error;
+      // Odoo refused the page: list its ids and read around the records that fail.
+      const ids = await odoo.search(stream.model, and(stream.domain, window, [leaf('id', '>', after)]), { order: 'id', limit: settings.pageSize, context: settings.context });
+      const isolated = await readIsolating(odoo, stream, settings, ids, error);
+      await recordSkipped(db, stream.name, isolated.skipped);
+      counts.unreadable.push(...isolated.skipped);
+      page = isolated.records;
+      listed = ids.length;
+      last = ids.length ? ids[ids.length - 1]! : after;
+    }
+    if (listed === 0) break;
+    next = listed < settings.pageSize ? null : fetchAfter(last);
+    after = last;
+    if (page.length === 0) continue;
     counts.changed += await landPage(db, stream.name, stream.model, page);
     counts.fetched += page.length;
   }
   await completePass(db, stream.name);
+}
+
+/** Records skipped by earlier runs are read again first: those that now read land, those gone are forgotten. */
+async function retryUnreadable(odoo: OdooClient, db: Pool, stream: PlannedStream, settings: ExtractSettings, counts: StreamCounts): Promise<void> {
+  const ids = await readSkipped(db, stream.name);
+  for (let at = 0; at < ids.length; at += settings.pageSize) {
+    const chunk = ids.slice(at, at + settings.pageSize);
+    const { records, skipped } = await readIsolating(odoo, stream, settings, chunk, new Error(`records of ${stream.name} skipped by an earlier run still cannot be read`));
+    if (records.length) counts.changed += await inTransaction(db, (client) => landRecords(client, stream.model, records));
+    counts.fetched += records.length;
+    const still = new Set(skipped.map((s) => s.id));
+    await forgetSkipped(db, stream.name, chunk.filter((id) => !still.has(id)));
+    await recordSkipped(db, stream.name, skipped);
+    counts.unreadable.push(...skipped);
+  }
 }
 
 function maxId(page: readonly OdooRecord[]): number {

@@ -102,7 +102,7 @@ export async function handleJson2(deps: HandlerDeps, req: IncomingMessage, res: 
   }
   try {
     const stamp = { date: formatTimestamp(env.clock.now()), uid: user.uid };
-    const methodEnv = { store: env.store, version: env.version, denied: env.denied, stamp };
+    const methodEnv = { store: env.store, version: env.version, denied: env.denied, computeFailures: env.computeFailures, stamp };
     sendJson(res, 200, callMethod(methodEnv, model, method, args, callKwargs));
   } catch (error) {
     const { status, body: data } = json2Error(errorToData(error));

@@ -7,6 +7,7 @@ import { createRecords, unlinkRecords, writeRecords, type WriteContext } from '.
 import { compileOrder } from './order.ts';
 import { readRecord } from './read-format.ts';
 import type { Stamp, Store } from './store.ts';
+import type { ComputeFailures } from './compute-failures.ts';
 import { searchIds, type SearchParams } from './search.ts';
 
 /** What one execute_kw call runs with. */
@@ -15,6 +16,8 @@ export interface MethodEnv {
   readonly version: number;
   /** Models whose records this user may not touch (fault 4). */
   readonly denied: ReadonlySet<string>;
+  /** Computed fields that raise for some records (a buggy module). */
+  readonly computeFailures: ComputeFailures;
   /** uid and write_date for the call's writes: Odoo stamps the transaction start (`cr.now()`). */
   readonly stamp: Stamp;
 }
@@ -133,6 +136,7 @@ const BASE_METHODS: Record<string, Method> = {
     const names = fieldNames(call.info, b.fields);
     checkAccess(call.env, call.info, 'read');
     const ids = searchIds(call.env.store, call.info, searchParams(call, b));
+    call.env.computeFailures.check(call.info.name, ids, names);
     // search_read drops active_test from the context before reading, so x2many values filter archived records
     const opts = { classic: load === '_classic_read', x2manyActiveTest: true };
     return ids.map((id) => readRecord(call.env.store, call.info, call.env.store.get(call.info.name, id)!, names, opts));
@@ -154,6 +158,7 @@ const BASE_METHODS: Record<string, Method> = {
     const names = fieldNames(call.info, b.fields);
     checkAccess(call.env, call.info, 'read');
     const opts = { classic: b.load === '_classic_read', x2manyActiveTest: call.activeTest };
+    call.env.computeFailures.check(call.info.name, ids as number[], names);
     const out: Record<string, unknown>[] = [];
     for (const id of ids) {
       const rec = call.env.store.get(call.info.name, id);

@@ -1,4 +1,5 @@
 import { formatTimestamp, type Clock } from './clock.ts';
+import type { ComputeFailures } from './compute-failures.ts';
 import { accessDenied, pythonError, typeError } from './faults.ts';
 import { callMethod } from './methods.ts';
 import type { Store } from './store.ts';
@@ -17,6 +18,7 @@ export interface RpcEnv {
   readonly store: Store;
   readonly clock: Clock;
   readonly denied: ReadonlySet<string>;
+  readonly computeFailures: ComputeFailures;
 }
 
 /** `version()` of the common service (odoo/release.py + RPC_VERSION_1). */
@@ -80,7 +82,7 @@ function object(env: RpcEnv, method: string, params: readonly unknown[]): unknow
     throw typeError(`${method}() missing required positional arguments: 'obj' and 'method'`);
   }
   const stamp = { date: formatTimestamp(env.clock.now()), uid };
-  const methodEnv = { store: env.store, version: env.version, denied: env.denied, stamp };
+  const methodEnv = { store: env.store, version: env.version, denied: env.denied, computeFailures: env.computeFailures, stamp };
   if (method === 'execute') return callMethod(methodEnv, model, name, params.slice(5), {});
   if (!Array.isArray(args)) throw typeError(`execute_kw() missing 1 required positional argument: 'args'`);
   return callMethod(methodEnv, model, name, args, kwargs ?? {});

@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { ComputeFailures, type ComputeFailure } from './compute-failures.ts';
 import type { AddressInfo } from 'node:net';
 import { createClock, formatTimestamp, type Clock } from './clock.ts';
 import { FaultQueue, type FaultSpec } from './fault-injection.ts';
@@ -64,6 +65,8 @@ export interface Simulator {
   injectFault(fault: FaultSpec): void;
   /** Calls on the model then fail with Odoo's AccessError (fault 4). */
   denyAccess(model: string): void;
+  /** Reading `field` of that record then raises, as a buggy compute does (fault 1); returns the fix. */
+  failCompute(failure: ComputeFailure): () => void;
   /** The model then no longer exists (fault 2 `Object x doesn't exist`). */
   removeModel(model: string): void;
   close(): Promise<void>;
@@ -86,6 +89,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (scale > 0) generateRetail(store, { seed: options.seed, scale, now: clock.now(), version, ...optional });
 
   const denied = new Set<string>();
+  const computeFailures = new ComputeFailures();
   const faults = new FaultQueue();
   const calls: CallRecord[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -97,7 +101,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }, ms);
       timers.add(timer);
     });
-  const env = { db, version, users, store, clock, denied };
+  const env = { db, version, users, store, clock, denied, computeFailures };
   const server = createServer(createHandler({ env, faults, calls, latencyMs: options.latencyMs ?? 0, sleep }));
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -130,6 +134,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     injectFault: (fault) => faults.add(fault),
     denyAccess: (model) => void denied.add(model),
+    failCompute: (failure) => computeFailures.add(failure),
     removeModel: (model) => store.removeModel(model),
     close: async () => {
       for (const timer of timers) clearTimeout(timer);

@@ -89,7 +89,7 @@ describe('extract --detect-deletes', () => {
     expect(after.get(all[3]!)!.deleted).toBe(false);
     expect(after.size).toBe(all.length);
     const { rows } = await db.pool.query(`select details from elt_stream_runs where stream = $1 order by started_at desc limit 1`, [MODEL]);
-    expect(rows[0].details).toEqual({ deleted: gone.length, restored: 0 });
+    expect(rows[0].details).toEqual({ deleted: gone.length, restored: 0, unreadable: 0 });
   });
 
   it('a second detection changes nothing', async () => {

@@ -3,13 +3,15 @@ import type { SimFault } from '../../src/simulator/faults.ts';
 import { callMethod, type MethodEnv } from '../../src/simulator/methods.ts';
 import { Store } from '../../src/simulator/store.ts';
 import { fault } from './catch-fault.ts';
+import { ComputeFailures } from '../../src/simulator/compute-failures.ts';
 import { MODELS } from './fixtures.ts';
 
 let store: Store;
 let denied: Set<string>;
+let computeFailures: ComputeFailures;
 
 function env(version = 17): MethodEnv {
-  return { store, version, denied, stamp: { date: '2026-11-23 12:00:00.500000', uid: 2 } };
+  return { store, version, denied, computeFailures, stamp: { date: '2026-11-23 12:00:00.500000', uid: 2 } };
 }
 
 function call(model: string, method: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}, version = 17): unknown {
@@ -21,6 +23,7 @@ const lastLine = (f: SimFault) => f.faultString.trimEnd().split('\n').at(-1);
 beforeEach(() => {
   store = new Store(MODELS, () => ({ date: '2026-11-20 08:00:00.250000', uid: 2 }));
   denied = new Set();
+  computeFailures = new ComputeFailures();
   store.insert('res.users', { name: 'Mitchell Admin', login: 'admin' }); // 1
   store.insert('res.users', { name: 'Marc Demo', login: 'demo' }); // 2
   store.insert('res.partner.category', { name: 'VIP' }); // 1
@@ -179,6 +182,16 @@ describe('create, write, unlink', () => {
 });
 
 describe('errors', () => {
+  it('a compute that raises for one record fails any read of that field over it, and only those', () => {
+    computeFailures.add({ model: 'res.partner', id: 2, field: 'display_name' });
+    const f = fault(() => call('res.partner', 'search_read', [[]], { fields: ['name', 'display_name'], order: 'id' }));
+    expect(f.faultCode).toBe(1);
+    expect(lastLine(f)).toBe('ZeroDivisionError: float division by zero');
+    expect(lastLine(fault(() => call('res.partner', 'read', [[1, 2], ['display_name']])))).toBe('ZeroDivisionError: float division by zero');
+    expect(call('res.partner', 'search_read', [[]], { fields: ['name'], order: 'id' })).toHaveLength((call('res.partner', 'search', [[]]) as number[]).length);
+    expect(call('res.partner', 'read', [[1], ['display_name']])).toHaveLength(1);
+  });
+
   it('an unknown field in fields raises ValueError: Invalid field', () => {
     expect(lastLine(fault(() => call('res.partner', 'search_read', [[]], { fields: ['name', 'nope'] })))).toBe(
       "ValueError: Invalid field 'nope' on model 'res.partner'",

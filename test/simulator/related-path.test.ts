@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ComputeFailures } from '../../src/simulator/compute-failures.ts';
 import { callMethod } from '../../src/simulator/methods.ts';
 import type { ModelDef } from '../../src/simulator/model-def.ts';
 import { char, inherited, m2o, related } from '../../src/simulator/models/fields.ts';
@@ -35,7 +36,7 @@ const badge: ModelDef = {
 let store: Store;
 
 function call(model: string, method: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}, version = 17): unknown {
-  const env = { store, version, denied: new Set<string>(), stamp: { date: '2026-11-23 12:00:00', uid: 2 } };
+  const env = { store, version, denied: new Set<string>(), computeFailures: new ComputeFailures(), stamp: { date: '2026-11-23 12:00:00', uid: 2 } };
   return callMethod(env, model, method, args, kwargs);
 }
 

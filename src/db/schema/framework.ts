@@ -102,3 +102,20 @@ export const missingReferences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.model, t.columnName, t.referencedId] })],
 );
+
+/**
+ * Records Odoo refused to read (a computed field raising for them): skipped
+ * so the rest of the stream lands, retried at the start of every run, and
+ * removed once they land or are gone from Odoo.
+ */
+export const skippedRecords = pgTable(
+  'elt_skipped_records',
+  {
+    stream: text('stream').notNull(),
+    id: bigint('id', { mode: 'number' }).notNull(),
+    error: text('error').notNull(),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.stream, t.id] })],
+);

@@ -1,0 +1,69 @@
+/**
+ * The policy for records Odoo refuses to read (README, "Records Odoo cannot
+ * read"): a compute that raises for one record fails the whole page's read
+ * (Odoo computes a field for the recordset), so the page's ids are listed
+ * (`search` computes nothing) and read in halves around the failure, down to
+ * the single records that fail. Those are skipped with their error, so the
+ * rest of the stream lands, and retried on every later run. More than
+ * MAX_UNREADABLE_PER_PAGE in one page is not one bad record but a broken
+ * stream: the stream then fails with Odoo's message.
+ * Only server errors (fault 1 and its JSON equivalents) are isolated: access,
+ * unknown-model and transport errors mean the same for every record.
+ */
+import type { OdooClient, OdooRecord } from '../odoo/client.ts';
+import { OdooServerError } from '../odoo/errors.ts';
+import { leaf } from '../odoo/domain.ts';
+import type { SkippedRecord } from '../db/skipped-records.ts';
+import type { ExtractSettings, PlannedStream } from './stream-extract.ts';
+
+export const MAX_UNREADABLE_PER_PAGE = 10;
+
+export interface IsolatedRead {
+  readonly records: OdooRecord[];
+  readonly skipped: SkippedRecord[];
+}
+
+export function isUnreadable(error: unknown): error is OdooServerError {
+  return error instanceof OdooServerError;
+}
+
+/** Reads `ids`, isolating the records whose read raises; throws `cause` if too many do. */
+export async function readIsolating(
+  odoo: OdooClient, stream: PlannedStream, settings: ExtractSettings, ids: readonly number[], cause: Error,
+): Promise<IsolatedRead> {
+  const result: IsolatedRead = { records: [], skipped: [] };
+  await readHalves(odoo, stream, settings, ids, result, cause);
+  result.records.sort((a, b) => a.id - b.id);
+  return result;
+}
+
+async function readHalves(
+  odoo: OdooClient, stream: PlannedStream, settings: ExtractSettings, ids: readonly number[], into: IsolatedRead, cause: Error,
+): Promise<void> {
+  if (ids.length === 0) return;
+  try {
+    into.records.push(...(await readIds(odoo, stream, settings, ids)));
+    return;
+  } catch (error) {
+    if (!isUnreadable(error)) throw error;
+    if (ids.length === 1) {
+      into.skipped.push({ id: ids[0]!, error: error.message.split('\n')[0]! });
+      if (into.skipped.length > MAX_UNREADABLE_PER_PAGE) {
+        throw new Error(`more than ${MAX_UNREADABLE_PER_PAGE} records of one page cannot be read: ${cause.message.split('\n')[0]}`);
+      }
+      return;
+    }
+  }
+  const half = Math.ceil(ids.length / 2);
+  await readHalves(odoo, stream, settings, ids.slice(0, half), into, cause);
+  await readHalves(odoo, stream, settings, ids.slice(half), into, cause);
+}
+
+/** `search_read` on explicit ids, with the stream's fields and context (records gone meanwhile are simply absent). */
+export function readIds(odoo: OdooClient, stream: PlannedStream, settings: ExtractSettings, ids: readonly number[]): Promise<OdooRecord[]> {
+  return odoo.searchRead<OdooRecord>(stream.model, [leaf('id', 'in', [...ids])], {
+    fields: [...stream.fields],
+    order: 'id',
+    context: settings.context,
+  });
+}
