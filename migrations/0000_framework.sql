@@ -1,4 +1,4 @@
-CREATE SEQUENCE "public"."elt_load_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
+CREATE SEQUENCE "elt_load_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE TABLE "elt_runs" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"command" text NOT NULL,
@@ -33,5 +33,5 @@ CREATE TABLE "elt_stream_state" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "elt_stream_runs" ADD CONSTRAINT "elt_stream_runs_run_id_elt_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."elt_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "elt_stream_runs" ADD CONSTRAINT "elt_stream_runs_run_id_elt_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "elt_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "elt_stream_runs_stream_idx" ON "elt_stream_runs" USING btree ("stream","started_at");

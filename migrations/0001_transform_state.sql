@@ -34,4 +34,4 @@ CREATE TABLE "elt_model_watermarks" (
 	CONSTRAINT "elt_model_watermarks_model_source_pk" PRIMARY KEY("model","source")
 );
 --> statement-breakpoint
-ALTER TABLE "elt_model_runs" ADD CONSTRAINT "elt_model_runs_run_id_elt_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."elt_runs"("id") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "elt_model_runs" ADD CONSTRAINT "elt_model_runs_run_id_elt_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "elt_runs"("id") ON DELETE cascade ON UPDATE no action;
