@@ -57,7 +57,7 @@ describe('extractStream pipelining', () => {
       blocker.release();
     }
 
-    expect(await run).toEqual({ fetched: 25, changed: 25, deleted: 0, restored: 0 });
+    expect(await run).toEqual({ fetched: 25, changed: 25, deleted: 0, restored: 0, unreadable: [] });
     expect(requests).toEqual([0, 20, 40]);
     const { rows } = await db.pool.query(`select count(*)::int as n, max(id)::int as max from raw_x_pipe_item`);
     expect(rows[0]).toEqual({ n: 25, max: 50 });
