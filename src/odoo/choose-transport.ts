@@ -3,12 +3,14 @@
  * 19 or later: JSON-2 is core there) and an API key is configured (JSON-2
  * takes nothing else); else JSON-RPC when `/jsonrpc` answers common.version;
  * else XML-RPC, which every Odoo serves. An explicit transport skips probing.
- * Each probe is one cheap unauthenticated call; the choice is logged once.
+ * Each probe is one cheap unauthenticated call, retried like any call when
+ * it fails transiently (an outage hits probes too); the choice is logged once.
  */
-import { OdooError, OdooTransientError } from './errors.ts';
-import { HttpEndpoint } from './http.ts';
+import { OdooError, OdooTlsError, OdooTransientError } from './errors.ts';
+import { HttpEndpoint, type HttpOptions } from './http.ts';
 import { fetchWebVersion, Json2Transport } from './json2-transport.ts';
 import { JsonRpcTransport } from './jsonrpc-transport.ts';
+import { withRetry, type RetryLogger, type RetryOptions } from './retry.ts';
 import type { ServerVersion, Transport, TransportName } from './transport.ts';
 import { XmlRpcTransport } from './xmlrpc-transport.ts';
 
@@ -20,25 +22,30 @@ export interface TransportSettings {
   /** ODOO_API_KEY is set (the secret is then an API key). */
   readonly hasApiKey: boolean;
   readonly timeoutMs: number;
+  /** Do not verify Odoo's TLS certificate (ODOO_TLS_INSECURE). Default false. */
+  readonly insecureTls?: boolean;
   /** Default 'auto'. */
   readonly transport?: TransportName | 'auto';
+  /** How the probes retry; the client's own calls take theirs from OdooClient.connect. */
+  readonly retry?: RetryOptions;
 }
 
-export interface ChoiceLogger {
+export interface ChoiceLogger extends Partial<RetryLogger> {
   info(obj: object, msg: string): void;
 }
 
 /** Major version >= this serves `/json/2`. */
 const JSON2_SINCE = 19;
 
-export function createNamedTransport(name: TransportName, url: string, timeoutMs: number): Transport {
+export function createNamedTransport(name: TransportName, url: string, timeoutMs: number, options: Omit<HttpOptions, 'timeoutMs'> = {}): Transport {
+  const http = { ...options, timeoutMs };
   switch (name) {
     case 'xmlrpc':
-      return new XmlRpcTransport(url, { timeoutMs });
+      return new XmlRpcTransport(url, http);
     case 'jsonrpc':
-      return new JsonRpcTransport(url, { timeoutMs });
+      return new JsonRpcTransport(url, http);
     case 'json2':
-      return new Json2Transport(url, { timeoutMs });
+      return new Json2Transport(url, http);
   }
 }
 
@@ -46,36 +53,39 @@ export async function chooseTransport(settings: TransportSettings, log: ChoiceLo
   const requested = settings.transport ?? 'auto';
   if (requested !== 'auto') {
     log.info({ transport: requested, reason: 'ODOO_TRANSPORT' }, `Odoo transport ${requested} (set by ODOO_TRANSPORT)`);
-    return createNamedTransport(requested, settings.url, settings.timeoutMs);
+    return createNamedTransport(requested, settings.url, settings.timeoutMs, { insecureTls: settings.insecureTls });
   }
-  const { name, reason, version } = await probe(settings);
+  const { name, reason, version } = await probe(settings, log);
   log.info({ transport: name, reason, ...(version ? { serverVersion: version.serverVersion } : {}) }, `Odoo transport ${name}: ${reason}`);
-  return createNamedTransport(name, settings.url, settings.timeoutMs);
+  return createNamedTransport(name, settings.url, settings.timeoutMs, { insecureTls: settings.insecureTls });
 }
 
-async function probe(settings: TransportSettings): Promise<{ name: TransportName; reason: string; version?: ServerVersion }> {
-  const http = new HttpEndpoint(settings.url, settings.timeoutMs);
+async function probe(settings: TransportSettings, log: ChoiceLogger): Promise<{ name: TransportName; reason: string; version?: ServerVersion }> {
+  const httpOptions = { timeoutMs: settings.timeoutMs, insecureTls: settings.insecureTls };
+  const http = new HttpEndpoint(settings.url, httpOptions);
+  const logger = log.warn ? (log as RetryLogger) : undefined;
   let version: ServerVersion | undefined;
   try {
-    version = await fetchWebVersion(http);
+    version = await withRetry(() => fetchWebVersion(http), { method: 'version' }, settings.retry, logger);
   } catch (error) {
     // Older servers (before 16) or a proxy that hides the route: JSON-RPC may still answer.
-    if (!(error instanceof OdooError)) throw error;
+    // A server that is down, or whose certificate fails, is so for every route: say so now.
+    if (!(error instanceof OdooError) || error instanceof OdooTransientError || error instanceof OdooTlsError) throw error;
   }
   const major = version === undefined ? undefined : majorOf(version);
   if (major !== undefined && major >= JSON2_SINCE && settings.hasApiKey) {
     return { name: 'json2', reason: `Odoo ${version!.serverVersion} serves JSON-2 and ODOO_API_KEY is set`, version };
   }
-  const jsonrpc = new JsonRpcTransport(settings.url, { timeoutMs: settings.timeoutMs });
+  const jsonrpc = new JsonRpcTransport(settings.url, httpOptions);
   try {
-    const answered = await jsonrpc.version();
+    const answered = await withRetry(() => jsonrpc.version(), { method: 'version' }, settings.retry, logger);
     const why = major !== undefined && major >= JSON2_SINCE
       ? `Odoo ${answered.serverVersion} serves JSON-2 but ODOO_API_KEY is not set (JSON-2 takes API keys only); /jsonrpc answers`
       : `Odoo ${answered.serverVersion} answers on /jsonrpc`;
     return { name: 'jsonrpc', reason: why, version: answered };
   } catch (error) {
     // A server that is down is down for XML-RPC too: say so now rather than pick blindly.
-    if (error instanceof OdooTransientError) throw error;
+    if (error instanceof OdooTransientError || error instanceof OdooTlsError) throw error;
     if (!(error instanceof OdooError)) throw error;
     return { name: 'xmlrpc', reason: `/jsonrpc does not answer (${firstLine(error.message)})`, version };
   }

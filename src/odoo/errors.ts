@@ -10,7 +10,11 @@ export class OdooError extends Error {
   }
 }
 
-/** Connection refused or reset, timeout, HTTP 429/502/503/504: worth another try. */
+/**
+ * Worth another try: connection refused or reset (before or during the
+ * answer), a body cut short, a timeout, HTTP 429 and 5xx from a proxy or a
+ * dying worker.
+ */
 export class OdooTransientError extends OdooError {
   override readonly retryable = true;
   constructor(
@@ -26,6 +30,9 @@ export class OdooTransientError extends OdooError {
 
 /** Any other HTTP or protocol failure (404 on the endpoint, a body that is not XML-RPC, ...). */
 export class OdooProtocolError extends OdooError {}
+
+/** The server's TLS certificate failed verification: retrying will not help, configuration will. */
+export class OdooTlsError extends OdooProtocolError {}
 
 /** `authenticate` returned false. */
 export class OdooLoginError extends OdooError {

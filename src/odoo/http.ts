@@ -1,26 +1,51 @@
 /**
  * The HTTP side every transport shares: Node's global fetch (undici keeps
  * connections alive), a whole-request timeout, Basic auth taken out of the
- * URL, and one mapping of HTTP and network failures to the typed errors of
- * `errors.ts`. Never retries; never puts a request body or a secret into an error.
+ * URL, TLS verified unless the caller explicitly turns it off, and one
+ * mapping of HTTP and network failures to the typed errors of `errors.ts`.
+ * Never retries; never puts a request body or a secret into an error.
  */
-import { OdooError, OdooProtocolError, OdooTransientError } from './errors.ts';
+import { Agent } from 'undici';
+import { OdooError, OdooProtocolError, OdooTlsError, OdooTransientError } from './errors.ts';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
-/** Overloaded or restarting server, proxy in front of a busy worker: try again. */
-const TRANSIENT_STATUSES = new Set([408, 429, 502, 503, 504]);
+/**
+ * Overloaded or restarting server, a proxy in front of a busy or dead worker:
+ * try again. 500 too: Odoo's RPC routes answer their own errors with 200 (a
+ * fault), so a 500 comes from Werkzeug failing outside the route or from a
+ * proxy. JSON-2's own 500, with Odoo's JSON error body, is read by its transport.
+ */
+const TRANSIENT_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /** Network error codes that a retry will not cure: a wrong host, a TLS setup problem. */
-const PERMANENT_NETWORK_CODES = new Set([
-  'ENOTFOUND',
-  'ERR_INVALID_URL',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-  'CERT_HAS_EXPIRED',
+const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND', 'ERR_INVALID_URL', 'ERR_SSL_WRONG_VERSION_NUMBER']);
+/** OpenSSL's verification failures: the certificate is not trusted, expired or for another host. */
+const EXPIRED_CODES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+const TRUST_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_REVOKED',
+  'CERT_REJECTED',
+  'INVALID_CA',
 ]);
+
+export interface HttpOptions {
+  /** Whole-request timeout, body included. Default 120 s. */
+  readonly timeoutMs?: number;
+  /** Do not verify the server's TLS certificate (ODOO_TLS_INSECURE). Default false. */
+  readonly insecureTls?: boolean;
+}
+
+/** One dispatcher for every unverified endpoint, created on first use; verified calls use fetch's own. */
+let insecureAgent: Agent | undefined;
+function insecureDispatcher(): Agent {
+  insecureAgent ??= new Agent({ connect: { rejectUnauthorized: false } });
+  return insecureAgent;
+}
 
 export interface HttpAnswer {
   readonly status: number;
@@ -44,10 +69,11 @@ export class HttpEndpoint {
   readonly base: string;
   readonly host: string;
   readonly timeoutMs: number;
+  readonly insecureTls: boolean;
   /** Basic auth taken out of the URL (fetch refuses URLs with credentials). */
   readonly #authorization: string | undefined;
 
-  constructor(url: string, timeoutMs: number = DEFAULT_TIMEOUT_MS) {
+  constructor(url: string, options: HttpOptions = {}) {
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -68,7 +94,8 @@ export class HttpEndpoint {
     parsed.hash = '';
     this.base = parsed.toString().replace(/\/+$/, '');
     this.host = parsed.host;
-    this.timeoutMs = timeoutMs;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.insecureTls = options.insecureTls === true && parsed.protocol === 'https:';
   }
 
   /** Sends one request; answers with an accepted status come back, every other outcome throws a typed error. */
@@ -99,7 +126,8 @@ export class HttpEndpoint {
         body: request.body,
         redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
-      });
+        ...(this.insecureTls ? { dispatcher: insecureDispatcher() } : {}),
+      } as RequestInit);
       if (!accept.has(response.status)) {
         // Drain so the keep-alive connection can be reused.
         await response.arrayBuffer().catch(() => undefined);
@@ -119,11 +147,22 @@ export class HttpEndpoint {
     }
     const { code, detail } = networkCause(error);
     const text = code === undefined ? detail : `${code}: ${detail}`;
+    if (code !== undefined && (EXPIRED_CODES.has(code) || TRUST_CODES.has(code) || code === 'ERR_TLS_CERT_ALTNAME_INVALID')) {
+      return new OdooTlsError(`the TLS certificate of ${this.host} failed verification (${text}): ${tlsHint(code)}`);
+    }
     if (code !== undefined && (PERMANENT_NETWORK_CODES.has(code) || code.startsWith('ERR_TLS_') || code.includes('CERT'))) {
       return new OdooProtocolError(`cannot connect to Odoo on ${where} (${text}): check ODOO_URL`);
     }
     return new OdooTransientError(`lost the connection to Odoo on ${where} (${text})`);
   }
+}
+
+/** What to do about a certificate that failed verification, in one clause. */
+function tlsHint(code: string): string {
+  const insecure = 'or set ODOO_TLS_INSECURE=true to skip verification (insecure)';
+  if (EXPIRED_CODES.has(code)) return `the server's certificate is expired or not yet valid: renew it, ${insecure}`;
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `the certificate does not cover this host name: use one it covers in ODOO_URL, ${insecure}`;
+  return `if the server uses a private CA, point NODE_EXTRA_CA_CERTS at the CA's PEM file, ${insecure}`;
 }
 
 /** Error for an unexpected status: transient for overload statuses, a protocol error otherwise. */

@@ -5,21 +5,20 @@
  * statuses with `serialize_exception(e)` as the body (odoo/http.py
  * Json2Dispatcher): 401 bad or expired key, 403 AccessError/AccessDenied,
  * 404 unknown model or method (and MissingError), 422 UserError or arguments
- * that do not bind, 500 anything else.
+ * that do not bind, 500 anything else (not retried: Odoo raised it; a 500
+ * whose body is not Odoo's JSON comes from elsewhere and is transient).
  * There is no authenticate call: the key is the session. `authenticate`
  * asks `res.users/context_get`, whose answer carries the key's uid on 19,
  * and falls back to searching the login.
  */
 import { OdooAccessDeniedError, OdooAccessError, OdooProtocolError, OdooServerError, OdooUnknownModelError, OdooUserError, type OdooError } from './errors.ts';
 import { errorDataToError, redact } from './faults.ts';
-import { HttpEndpoint, isRecord, parseJsonBody, toJson, type HttpAnswer } from './http.ts';
+import { HttpEndpoint, isRecord, parseJsonBody, statusError, toJson, type HttpAnswer, type HttpOptions } from './http.ts';
 import { namedArguments } from './json2-args.ts';
 import type { Credentials, ServerVersion, Transport } from './transport.ts';
 
-export interface Json2TransportOptions {
-  /** Whole-request timeout, body included. Default 120 s. */
-  readonly timeoutMs?: number;
-}
+/** Timeout and TLS verification of the HTTP calls. */
+export type Json2TransportOptions = HttpOptions;
 
 /** Statuses whose JSON body says what Odoo raised; the others are mapped by `http.ts`. */
 const ODOO_STATUSES: ReadonlySet<number> = new Set([200, 400, 401, 403, 404, 422, 500]);
@@ -30,7 +29,7 @@ export class Json2Transport implements Transport {
   readonly #http: HttpEndpoint;
 
   constructor(url: string, options: Json2TransportOptions = {}) {
-    this.#http = new HttpEndpoint(url, options.timeoutMs);
+    this.#http = new HttpEndpoint(url, options);
   }
 
   /** `GET /web/version` (served by Odoo 16 and later, no authentication). */
@@ -101,7 +100,8 @@ export async function fetchWebVersion(http: HttpEndpoint): Promise<ServerVersion
 function json2Error(answer: HttpAnswer, parsed: unknown, path: string, secret: string): OdooError {
   const label = answer.statusText ? `${answer.status} ${answer.statusText}` : String(answer.status);
   if (!isRecord(parsed)) {
-    // Not Odoo's JSON: a server without JSON-2 (before 19) or a proxy's page.
+    // Not Odoo's JSON: a crashed worker or a proxy (transient, like on the other transports), or a server without JSON-2 (before 19).
+    if (answer.status >= 500) return statusError(answer.status, answer.statusText, answer.headers, path);
     const hint = answer.status === 404
       ? 'this server has no JSON-2 API (Odoo 19 or later): set ODOO_TRANSPORT=jsonrpc or xmlrpc'
       : "is ODOO_URL the Odoo server's root URL?";

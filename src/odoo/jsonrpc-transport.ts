@@ -8,14 +8,12 @@
  */
 import { OdooProtocolError } from './errors.ts';
 import { errorDataToError } from './faults.ts';
-import { HttpEndpoint, isRecord, parseJsonBody, toJson } from './http.ts';
+import { HttpEndpoint, type HttpOptions, isRecord, parseJsonBody, toJson } from './http.ts';
 import type { Credentials, ServerVersion, Transport } from './transport.ts';
 import { authenticateAnswer, commonVersion } from './xmlrpc-transport.ts';
 
-export interface JsonRpcTransportOptions {
-  /** Whole-request timeout, body included. Default 120 s. */
-  readonly timeoutMs?: number;
-}
+/** Timeout and TLS verification of the HTTP calls. */
+export type JsonRpcTransportOptions = HttpOptions;
 
 const PATH = '/jsonrpc';
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' };
@@ -26,7 +24,7 @@ export class JsonRpcTransport implements Transport {
   #nextId = 1;
 
   constructor(url: string, options: JsonRpcTransportOptions = {}) {
-    this.#http = new HttpEndpoint(url, options.timeoutMs);
+    this.#http = new HttpEndpoint(url, options);
   }
 
   async version(): Promise<ServerVersion> {

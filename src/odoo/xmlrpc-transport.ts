@@ -8,17 +8,15 @@
  */
 import { OdooProtocolError } from './errors.ts';
 import { faultToError } from './faults.ts';
-import { HttpEndpoint, isRecord, typeName } from './http.ts';
+import { HttpEndpoint, type HttpOptions, isRecord, typeName } from './http.ts';
 import type { Credentials, ServerVersion, Transport } from './transport.ts';
 import { encodeCall, type Decoded } from './xmlrpc-codec.ts';
 import { decodeResponseStream } from './xmlrpc-decoder.ts';
 
 export { parseRetryAfter } from './http.ts';
 
-export interface XmlRpcTransportOptions {
-  /** Whole-request timeout, body included. Default 120 s. */
-  readonly timeoutMs?: number;
-}
+/** Timeout and TLS verification of the HTTP calls. */
+export type XmlRpcTransportOptions = HttpOptions;
 
 const XML_HEADERS = { 'content-type': 'text/xml; charset=utf-8', accept: 'text/xml' };
 
@@ -27,7 +25,7 @@ export class XmlRpcTransport implements Transport {
   readonly #http: HttpEndpoint;
 
   constructor(url: string, options: XmlRpcTransportOptions = {}) {
-    this.#http = new HttpEndpoint(url, options.timeoutMs);
+    this.#http = new HttpEndpoint(url, options);
   }
 
   async version(): Promise<ServerVersion> {

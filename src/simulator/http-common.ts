@@ -10,9 +10,10 @@ export interface FaultDeps {
 
 /**
  * Applies the next injected fault for the call. HTTP statuses, resets and
- * stalls look the same on every route; an Odoo fault (`kind: 'fault'`) is
- * returned for the route to render in its own protocol. `'answered'` means
- * the response is done.
+ * stalls look the same on every route; `cut` and `truncate` let the route
+ * write its real answer and send only half of it; an Odoo fault
+ * (`kind: 'fault'`) is returned for the route to render in its own
+ * protocol. `'answered'` means the response is done.
  */
 export async function applyFault(
   deps: FaultDeps,
@@ -21,20 +22,61 @@ export async function applyFault(
   res: ServerResponse,
 ): Promise<'answered' | Extract<FaultSpec, { kind: 'fault' }> | undefined> {
   const fault = target && deps.faults.take(target);
-  if (fault?.kind === 'http') {
-    const headers: Record<string, string> = { 'Content-Type': 'text/html; charset=utf-8' };
-    if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
-    res.writeHead(fault.status, headers);
-    res.end(`<html>\n<head><title>${fault.status} ${STATUS_CODES[fault.status] ?? ''}</title></head>\n<body>\n<center><h1>${fault.status} ${STATUS_CODES[fault.status] ?? ''}</h1></center>\n</body>\n</html>\n`);
-    return 'answered';
+  switch (fault?.kind) {
+    case 'http':
+      sendProxyError(res, fault.status, fault.retryAfter);
+      return 'answered';
+    case 'reset':
+      req.socket.resetAndDestroy();
+      return 'answered';
+    case 'cut':
+    case 'truncate':
+      sendHalf(deps, req, res, fault.kind);
+      return undefined;
+    case 'stall':
+      await deps.sleep(fault.ms);
+      return undefined;
+    case 'fault':
+      return fault;
+    default:
+      return undefined;
   }
-  if (fault?.kind === 'reset') {
-    req.socket.destroy();
-    return 'answered';
-  }
-  if (fault?.kind === 'stall') await deps.sleep(fault.ms);
-  if (fault?.kind === 'fault') return fault;
-  return undefined;
+}
+
+/**
+ * 500 as Odoo's Werkzeug sends it when a request fails outside any route
+ * (odoo/http.py Application.__call__); other statuses as nginx in front of
+ * Odoo does (502 worker gone, 503/429 overloaded or rate-limited, 504 timeout).
+ */
+function sendProxyError(res: ServerResponse, status: number, retryAfter: number | undefined): void {
+  const reason = STATUS_CODES[status] ?? '';
+  const body = status === 500
+    ? `<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>${INTERNAL_ERROR_TEXT}</p>\n`
+    : `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+  const headers: Record<string, string | number> = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body) };
+  if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+const INTERNAL_ERROR_TEXT =
+  'The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.';
+
+/**
+ * Lets the route answer, but sends only the status, the headers (whose
+ * Content-Length announces the whole body) and the first half of the body,
+ * then resets the connection (`cut`) or closes it cleanly (`truncate`). The
+ * short wait lets the client see the headers and the bytes before the end.
+ */
+function sendHalf(deps: FaultDeps, req: IncomingMessage, res: ServerResponse, kind: 'cut' | 'truncate'): void {
+  const socket = req.socket;
+  res.end = ((chunk?: unknown) => {
+    const body = Buffer.isBuffer(chunk) ? chunk : Buffer.from(typeof chunk === 'string' ? chunk : '');
+    res.write(body.subarray(0, Math.floor(body.length / 2)), () => {
+      void deps.sleep(20).then(() => (kind === 'cut' ? socket.resetAndDestroy() : socket.end()));
+    });
+    return res;
+  }) as ServerResponse['end'];
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {

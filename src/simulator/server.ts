@@ -1,8 +1,9 @@
 import { createServer } from 'node:http';
 import { ComputeFailures, type ComputeFailure } from './compute-failures.ts';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createClock, formatTimestamp, type Clock } from './clock.ts';
-import { FaultQueue, type FaultSpec } from './fault-injection.ts';
+import { FaultQueue, type ChaosOptions, type FaultSpec, type InjectedFault } from './fault-injection.ts';
 import { createHandler, type CallRecord } from './http-server.ts';
 import type { ModelDef, RecordValues } from './model-def.ts';
 import type { ModelInfo } from './model-info.ts';
@@ -13,7 +14,7 @@ import { generateRetail } from './generator.ts';
 import { Store } from './store.ts';
 import { beginTransaction, type SimTransaction } from './transaction.ts';
 
-export type { FaultSpec } from './fault-injection.ts';
+export type { ChaosOptions, FaultSpec, InjectedFault, TransportFault } from './fault-injection.ts';
 export type { CallRecord } from './http-server.ts';
 export type { SimTransaction } from './transaction.ts';
 
@@ -38,6 +39,8 @@ export interface SimulatorOptions {
   scale?: number;
   /** Added to every call, on every route. */
   latencyMs?: number;
+  /** Serve HTTPS with this PEM key and certificate (e.g. a self-signed one) instead of HTTP. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
   /** The third-party product_brand module is installed (product.brand exists and is seeded). */
   brand?: boolean;
   /** A third-party pos.promotion module is installed. */
@@ -63,6 +66,10 @@ export interface Simulator {
   /** Records of a model; activeTest (default true, as in Odoo) leaves archived ones out. */
   count(model: string, options?: { activeTest?: boolean }): number;
   injectFault(fault: FaultSpec): void;
+  /** From now on a share of all calls fail at random with transport faults (seeded); undefined stops it. */
+  chaos(options: ChaosOptions | undefined): void;
+  /** Every fault applied so far, queued or random, in order. */
+  readonly injected: readonly InjectedFault[];
   /** Calls on the model then fail with Odoo's AccessError (fault 4). */
   denyAccess(model: string): void;
   /** Reading `field` of that record then raises, as a buggy compute does (fault 1); returns the fix. */
@@ -102,7 +109,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       timers.add(timer);
     });
   const env = { db, version, users, store, clock, denied, computeFailures };
-  const server = createServer(createHandler({ env, faults, calls, latencyMs: options.latencyMs ?? 0, sleep }));
+  const handler = createHandler({ env, faults, calls, latencyMs: options.latencyMs ?? 0, sleep });
+  const server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handler) : createServer(handler);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -118,7 +126,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const ctx = (): WriteContext => ({ store, stamp: nowStamp() });
 
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     db,
     version,
     store,
@@ -133,6 +141,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return withArchived ? store.size(model) : store.search(model, [], { activeTest: true }).length;
     },
     injectFault: (fault) => faults.add(fault),
+    chaos: (chaosOptions) => faults.setChaos(chaosOptions),
+    injected: faults.injected,
     denyAccess: (model) => void denied.add(model),
     failCompute: (failure) => computeFailures.add(failure),
     removeModel: (model) => store.removeModel(model),

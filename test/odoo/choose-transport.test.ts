@@ -14,7 +14,8 @@ afterEach(async () => {
 });
 
 function settings(url: string, overrides: Partial<TransportSettings> = {}): TransportSettings {
-  return { url, db: 'odoo', login: 'admin', secret: 'key-0123456789', hasApiKey: true, timeoutMs: 2000, ...overrides };
+  const retry = { retries: 2, minTimeoutMs: 1, maxTimeoutMs: 2 };
+  return { url, db: 'odoo', login: 'admin', secret: 'key-0123456789', hasApiKey: true, timeoutMs: 2000, retry, ...overrides };
 }
 
 function recorder() {
@@ -61,9 +62,23 @@ describe('chooseTransport', () => {
     expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /web/version', 'POST /jsonrpc']);
   });
 
-  it('a server that does not answer at all fails the choice instead of guessing', async () => {
+  it('a server that does not answer at all fails the choice instead of guessing, after the retries', async () => {
     fake = await startFakeJson(() => ({ raw: 'busy', status: 503 }));
     await expect(chooseTransport(settings(fake.url), recorder())).rejects.toBeInstanceOf(OdooTransientError);
+    expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /web/version', 'GET /web/version', 'GET /web/version']);
+  });
+
+  it('a probe that fails transiently is retried, not taken for a missing route', async () => {
+    sim = await startSimulator({ version: 19, scale: 0, models: [] });
+    sim.injectFault({ kind: 'http', status: 502, method: 'version', times: 2 });
+    const warnings: string[] = [];
+    const log = { ...recorder(), warn: (obj: object) => void warnings.push(String((obj as { error: string }).error)) };
+    expect((await chooseTransport(settings(sim.url), log)).name).toBe('json2');
+    expect(warnings).toEqual(['Odoo answered HTTP 502 Bad Gateway on /web/version', 'Odoo answered HTTP 502 Bad Gateway on /web/version']);
+    expect(sim.injected).toEqual([
+      { fault: 'http 502', call: 'common.version', source: 'queued' },
+      { fault: 'http 502', call: 'common.version', source: 'queued' },
+    ]);
   });
 
   it('an explicit ODOO_TRANSPORT skips probing', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
 import xmlrpc from 'xmlrpc';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { MODELS } from './fixtures.ts';
@@ -249,6 +250,88 @@ describe('injected faults', () => {
       expect([f.faultCode, f.faultString]).toEqual([2, 'Try again later']);
     }
     expect(Array.isArray(await kw('res.partner', 'search', [[]]))).toBe(true);
+  });
+});
+
+/** A raw POST, to see what the server sent before a connection ended. */
+function rawPost(path: string, body: string): Promise<{ status: number; length: number; received: number; complete: boolean; head: string }> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = request(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'text/xml', connection: 'close' } }, (res) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      // 'close' comes last whether the body ended or the connection broke.
+      res.on('error', () => {});
+      res.on('close', () => {
+        const data = Buffer.concat(chunks);
+        resolve({ status: res.statusCode!, length: Number(res.headers['content-length']), received: data.length, complete: res.complete, head: data.subarray(0, 21).toString() });
+      });
+    });
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    req.end(body);
+  });
+}
+
+const SEARCH_COUNT = `<?xml version="1.0"?><methodCall><methodName>execute_kw</methodName><params>
+  <param><value><string>odoo</string></value></param><param><value><int>2</int></value></param>
+  <param><value><string>admin</string></value></param><param><value><string>res.partner</string></value></param>
+  <param><value><string>search_read</string></value></param><param><value><array><data><value><array><data></data></array></value></data></array></value></param>
+  </params></methodCall>`;
+
+describe('injected transport faults', () => {
+  it('http 500 is Werkzeug\'s error page, 502 nginx\'s', async () => {
+    sim.injectFault({ kind: 'http', status: 500, model: 'res.partner' });
+    sim.injectFault({ kind: 'http', status: 502, model: 'res.partner' });
+    const werkzeug = await fetch(`${sim.url}/xmlrpc/2/object`, { method: 'POST', body: SEARCH_COUNT });
+    expect(werkzeug.status).toBe(500);
+    expect(await werkzeug.text()).toContain('<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable to complete your request.');
+    const nginx = await fetch(`${sim.url}/xmlrpc/2/object`, { method: 'POST', body: SEARCH_COUNT });
+    expect(nginx.status).toBe(502);
+    expect(await nginx.text()).toContain('<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>');
+  });
+
+  it('cut and truncate: status, headers and half the real answer, then the connection ends', async () => {
+    const whole = await rawPost('/xmlrpc/2/object', SEARCH_COUNT);
+    expect(whole).toMatchObject({ status: 200, complete: true, head: '<?xml version="1.0"?>' });
+    expect(whole.received).toBe(whole.length);
+    for (const kind of ['cut', 'truncate'] as const) {
+      sim.injectFault({ kind, model: 'res.partner', method: 'search_read' });
+      const half = await rawPost('/xmlrpc/2/object', SEARCH_COUNT);
+      expect(half).toEqual({ status: 200, length: whole.length, received: Math.floor(whole.length / 2), complete: false, head: whole.head });
+    }
+    expect(sim.injected.slice(-2)).toEqual([
+      { fault: 'cut', call: 'res.partner.search_read', source: 'queued' },
+      { fault: 'truncate', call: 'res.partner.search_read', source: 'queued' },
+    ]);
+  });
+
+  it('chaos fails about the given share of calls, common ones too, the same way for the same seed', async () => {
+    const faults = [{ kind: 'http', status: 503 }, { kind: 'http', status: 502 }] as const;
+    const statuses = async () => {
+      const seen: number[] = [];
+      for (let i = 0; i < 60; i += 1) seen.push((await fetch(`${sim.url}/web/version`)).status);
+      return seen;
+    };
+    const before = sim.injected.length;
+    sim.chaos({ rate: 0.25, seed: 42, faults });
+    const first = await statuses();
+    sim.chaos({ rate: 0.25, seed: 42, faults });
+    const second = await statuses();
+    sim.chaos(undefined);
+    const calm = await statuses();
+    expect(second).toEqual(first);
+    const failed = first.filter((s) => s !== 200).length;
+    expect(failed).toBeGreaterThanOrEqual(8);
+    expect(failed).toBeLessThanOrEqual(25);
+    expect(new Set(first)).toEqual(new Set([200, 502, 503]));
+    expect(calm.every((s) => s === 200)).toBe(true);
+    const injected = sim.injected.slice(before);
+    expect(injected).toHaveLength(failed * 2);
+    expect(injected.every((f) => f.call === 'common.version' && f.source === 'chaos')).toBe(true);
+    expect(() => sim.chaos({ rate: 2 })).toThrow('chaos rate must be in (0, 1], got 2');
   });
 });
 
