@@ -6,13 +6,14 @@
  */
 import { OdooClient } from '../odoo/client.ts';
 import { chooseTransport } from '../odoo/choose-transport.ts';
-import { OdooError } from '../odoo/errors.ts';
+import { OdooError, OdooLoginError, OdooTransientError } from '../odoo/errors.ts';
 import { stripCredentials } from '../odoo/http.ts';
 import { createPool, type Pool } from '../db/pool.ts';
 import { loadProjectConfig, type ProjectConfig } from '../extract/project-config.ts';
 import { databaseUrl, loadEnv, type Env, type OdooSettings } from './env.ts';
 import { UsageError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { secretValues } from './secrets.ts';
 
 export interface Context {
   readonly env: Env;
@@ -24,8 +25,10 @@ export interface Context {
 
 export function loadContext(): Context {
   const env = loadEnv();
-  const secrets = [env.ODOO_PASSWORD, env.ODOO_API_KEY].filter((s): s is string => !!s);
-  const log = createLogger(env.LOG_LEVEL, secrets);
+  const log = createLogger(env.LOG_LEVEL, secretValues());
+  if (env.ODOO_TLS_INSECURE) {
+    log.warn({ variable: 'ODOO_TLS_INSECURE' }, "ODOO_TLS_INSECURE=true: Odoo's TLS certificate is not verified, so anyone on the network path could read or alter the data and the credentials");
+  }
   const config = loadProjectConfig(env.ELT_CONFIG);
   const db = createPool(databaseUrl(env));
   return { env, log, config, db, close: () => db.end() };
@@ -56,7 +59,9 @@ export async function connectOdoo(settings: OdooSettings, log: Logger): Promise<
         secret: settings.secret,
         hasApiKey: settings.hasApiKey,
         timeoutMs: settings.timeoutMs,
+        insecureTls: settings.insecureTls,
         transport: settings.transport,
+        retry: { retries: settings.retries },
       },
       log,
     );
@@ -69,9 +74,29 @@ export async function connectOdoo(settings: OdooSettings, log: Logger): Promise<
     log.info({ url: where, db: settings.db, login: settings.login, transport: transport.name, uid: client.uid }, 'connected to Odoo');
     return client;
   } catch (error) {
-    if (error instanceof OdooError) throw new UsageError(`cannot log in to Odoo at ${where}: ${firstLine(error)}`);
+    if (error instanceof OdooError) throw new UsageError(connectFailure(error, settings, where));
     throw error;
   }
+}
+
+/**
+ * Nothing has run yet when Odoo cannot be reached or refuses us, so every
+ * such failure is a configuration error (exit 2), even an Odoo that is down:
+ * the message names the host, says what happened and what to check.
+ */
+function connectFailure(error: OdooError, settings: OdooSettings, where: string): string {
+  if (error instanceof OdooLoginError && settings.hasApiKey) {
+    return `cannot log in to Odoo at ${where}: Odoo rejected the API key for user ${settings.login} on database ${settings.db}: check ODOO_API_KEY (it may have expired or been revoked) and ODOO_USERNAME`;
+  }
+  // Odoo names a missing database in psycopg2's words (XML-RPC, JSON-RPC) or its own (JSON-2).
+  const missingDb = /database ["']([^"']+)["'] (?:does not exist|not found)/.exec(error.message);
+  if (missingDb) return `cannot log in to Odoo at ${where}: Odoo has no database "${missingDb[1]}": check ODOO_DB`;
+  if (error instanceof OdooTransientError) {
+    const what = error.status === undefined ? 'did not answer' : 'is not answering normally';
+    return `Odoo at ${where} ${what}: ${firstLine(error)}: check ODOO_URL and that the server is up`;
+  }
+  if (error instanceof OdooLoginError) return `cannot log in to Odoo at ${where}: ${firstLine(error)}`;
+  return `cannot connect to Odoo at ${where}: ${firstLine(error)}`;
 }
 
 function firstLine(error: unknown): string {

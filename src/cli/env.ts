@@ -22,6 +22,10 @@ const schema = z.object({
   ODOO_API_KEY: z.string().min(1, 'must not be empty').optional(),
   ODOO_TRANSPORT: z.enum(TRANSPORTS, { error: `must be one of ${TRANSPORTS.join(', ')}` }).default('auto'),
   ODOO_RETRIES: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(20, 'must be at most 20').default(5),
+  ODOO_TLS_INSECURE: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
   ODOO_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).positive('must be a positive number of seconds').default(120),
   DATABASE_URL: z
     .string()
@@ -48,6 +52,8 @@ export interface OdooSettings {
   readonly retries: number;
   /** True when the secret is an API key (JSON-2 needs one). */
   readonly hasApiKey: boolean;
+  /** ODOO_TLS_INSECURE: Odoo's TLS certificate is not verified. */
+  readonly insecureTls: boolean;
 }
 
 /** Reads `.env` (if present) into `process.env` without overriding what is set, then validates. */
@@ -85,6 +91,7 @@ export function odooSettings(env: Env): OdooSettings {
     timeoutMs: env.ODOO_TIMEOUT_SECONDS * 1000,
     retries: env.ODOO_RETRIES,
     hasApiKey: env.ODOO_API_KEY !== undefined,
+    insecureTls: env.ODOO_TLS_INSECURE,
   };
 }
 

@@ -1,20 +1,43 @@
 import type { ArgsDef } from 'citty';
 import { UsageError } from './errors.ts';
 
-/** citty accepts any flag; a typo such as `--full-refesh` must fail instead of being ignored. */
+/** Flags that take several space-separated values, dbt-style (`--select a b`). */
+const MULTI_VALUED = new Set(['select', 'exclude']);
+
+/**
+ * citty accepts any flag, a string flag with no value and stray words; a typo
+ * such as `--full-refesh` or `elt extract pos.order` must fail instead of
+ * being ignored (and running everything).
+ */
 export function rejectUnknownFlags(rawArgs: readonly string[], args: ArgsDef): void {
-  const known = new Set<string>();
+  const known = new Map<string, { name: string; type: string; hint?: string }>();
   for (const [name, def] of Object.entries(args)) {
-    known.add(name);
-    known.add(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
-    if ('alias' in def) for (const alias of [def.alias ?? []].flat()) known.add(alias);
-    if (def.type === 'boolean') known.add(`no-${name}`);
+    const entry = { name, type: def.type ?? 'string', hint: 'valueHint' in def ? def.valueHint : undefined };
+    known.set(name, entry);
+    known.set(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), entry);
+    if ('alias' in def) for (const alias of [def.alias ?? []].flat()) known.set(alias, entry);
+    if (def.type === 'boolean') known.set(`no-${name}`, entry);
   }
-  for (const raw of rawArgs) {
+  for (let i = 0; i < rawArgs.length; i++) {
+    const raw = rawArgs[i]!;
     if (raw === '--') break;
     const match = /^--?([^=]+)/.exec(raw);
-    if (match && !/^-\d/.test(raw) && !known.has(match[1]!)) {
-      throw new UsageError(`unknown option ${raw.split('=')[0]} (see --help)`);
+    if (!match || /^-\d/.test(raw)) {
+      throw new UsageError(`unexpected argument "${raw}" (options start with --; see --help)`);
+    }
+    const flag = known.get(match[1]!);
+    if (!flag) throw new UsageError(`unknown option ${raw.split('=')[0]} (see --help)`);
+    if (flag.type !== 'string') continue;
+    const start = i;
+    if (!raw.includes('=')) {
+      while (i + 1 < rawArgs.length && !rawArgs[i + 1]!.startsWith('-')) {
+        i++;
+        if (!MULTI_VALUED.has(flag.name)) break;
+      }
+    }
+    if (i === start && !/=./.test(raw)) {
+      const flagName = raw.split('=')[0]!;
+      throw new UsageError(`${flagName} needs a value${flag.hint ? `, e.g. ${flagName} ${flag.hint}` : ''} (see --help)`);
     }
   }
 }

@@ -1,10 +1,11 @@
 /**
  * pino on stderr (stdout carries the command's own output): JSON lines by
  * default, readable lines when stderr is a terminal. Known secret values are
- * masked in every line as a last line of defence.
+ * masked in every serialized line (message and fields) as a last line of defence.
  */
 import { pino, type Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { maskSecrets } from './secrets.ts';
 
 export type { Logger };
 
@@ -21,17 +22,9 @@ export function createLogger(
     base: undefined,
     redact: { paths: ['password', 'secret', 'apiKey', '*.password', '*.secret', '*.apiKey'], censor: '[redacted]' },
   };
-  if (masked.length) {
-    options.hooks = {
-      logMethod(args, method) {
-        method.apply(this, args.map((a) => (typeof a === 'string' ? mask(a, masked) : a)) as Parameters<typeof method>);
-      },
-    };
-  }
-  if (pretty_) return pino(options, pretty({ destination: 2, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }));
-  return pino(options, destination ?? pino.destination({ dest: 2, sync: true }));
-}
-
-function mask(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((t, s) => t.split(s).join('[redacted]'), text);
+  const target = pretty_
+    ? pretty({ destination: 2, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' })
+    : (destination ?? pino.destination({ dest: 2, sync: true }));
+  // Masking the serialized line covers the message and every field, however nested.
+  return pino(options, masked.length ? { write: (line: string) => target.write(maskSecrets(line, masked)) } : target);
 }

@@ -5,6 +5,7 @@
  */
 import { defineCommand, runCommand, showUsage, type CommandDef } from 'citty';
 import { UsageError } from './errors.ts';
+import { maskSecrets, secretValues } from './secrets.ts';
 import { ProjectConfigError } from '../extract/project-config.ts';
 import { ModelError } from '../transform/errors.ts';
 import { SelectionError } from '../transform/selection.ts';
@@ -58,12 +59,10 @@ export async function runCli(argv: string[]): Promise<number> {
     const { result } = await runCommand(command, { rawArgs: rest });
     return typeof result === 'number' ? result : 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ProjectConfigError || error instanceof ModelError || error instanceof SelectionError || error instanceof SeedError) {
-      console.error(`elt ${name}: ${error.message}`);
-      return 2;
-    }
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    console.error(`elt ${name}: ${message}`);
-    return 1;
+    const usage = error instanceof UsageError || error instanceof ProjectConfigError || error instanceof ModelError || error instanceof SelectionError || error instanceof SeedError;
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    // Messages never carry a secret by construction; masking is the last line of defence.
+    console.error(maskSecrets(`elt ${name}: ${message}`, secretValues()));
+    return usage ? 2 : 1;
   }
 }

@@ -1,13 +1,17 @@
 /** The pipeline's steps, shared by the single-step commands and `elt run`. */
+import { setTimeout as delay } from 'node:timers/promises';
 import { migrate } from '../db/migrate.ts';
 import { ensureRawTable } from '../db/raw-tables.ts';
-import { tryWarehouseLock } from '../db/lock.ts';
+import { tryWarehouseLock, WarehouseBusyError } from '../db/lock.ts';
+import { isConnectionLoss, WarehouseConnectionLost } from '../db/connection-errors.ts';
+import { severPool, type Pool } from '../db/pool.ts';
 import { runTransform, type TransformOptions } from '../transform/run-transform.ts';
 import type { ModelResult } from '../transform/model-state.ts';
 import { loadSeeds } from '../transform/seeds.ts';
 import { runExtract, type ExtractOptions, type StreamResult } from '../extract/run-extract.ts';
 import { resolveStreams } from '../extract/streams.ts';
 import { BUILTIN_STREAMS } from '../extract/catalog.ts';
+import type { OdooClient } from '../odoo/client.ts';
 import { checkWarehouse, connectOdoo, type Context } from './context.ts';
 import { databaseUrl, odooSettings } from './env.ts';
 import { UsageError } from './errors.ts';
@@ -15,7 +19,7 @@ import { UsageError } from './errors.ts';
 /** Applies the migrations and creates the raw table of every configured stream; returns how many. */
 export async function migrateStep(ctx: Context): Promise<number> {
   await migrate(databaseUrl(ctx.env)).catch((error: unknown) => {
-    throw new UsageError(`cannot migrate the warehouse database: ${error instanceof Error ? error.message.split('\n')[0] : error} (check DATABASE_URL)`);
+    throw new UsageError(`cannot migrate the warehouse database: ${rootCause(error)} (check DATABASE_URL)`);
   });
   // Every catalog stream gets its (maybe empty) raw table even when elt.yml turns it off,
   // so the default models that read it still run instead of failing on a missing table.
@@ -25,25 +29,57 @@ export async function migrateStep(ctx: Context): Promise<number> {
   return models.size;
 }
 
-export async function extractStep(ctx: Context, options: ExtractOptions): Promise<StreamResult[]> {
+/** `odoo`: a client `elt run` connected before migrating, so a bad login stops it before anything is written. */
+export async function extractStep(ctx: Context, options: ExtractOptions, odoo?: OdooClient): Promise<StreamResult[]> {
   const settings = odooSettings(ctx.env);
+  resolveStreams(ctx.config, options.streams); // an unknown --streams name fails before anything connects
   await checkWarehouse(ctx.db);
-  const odoo = await connectOdoo(settings, ctx.log);
-  return withWarehouseLock(ctx, () => runExtract(odoo, ctx.db, ctx.config, options, ctx.log));
+  const client = odoo ?? (await connectOdoo(settings, ctx.log));
+  return withWarehouseLock(ctx, () => runExtract(client, ctx.db, ctx.config, options, ctx.log));
 }
+
+/** Pools whose session holds the warehouse lock: `elt run` takes it once for all its steps. */
+const holding = new WeakSet<Pool>();
 
 /**
  * Extract and transform never run at once on one warehouse: a model's
  * watermark must not pass rows an unfinished extract has not committed yet.
+ * A second command refuses (WarehouseBusyError, exit 1) before writing
+ * anything. If the lock's connection dies mid-run (PostgreSQL restarted), the
+ * lock is gone: the command stops at once, cutting its other connections so
+ * nothing more commits, and says so in one line (exit 1).
  */
 export async function withWarehouseLock<T>(ctx: Context, fn: () => Promise<T>): Promise<T> {
-  const lock = await tryWarehouseLock(ctx.db);
-  if (!lock) throw new Error('another elt run, extract or transform is working on this warehouse (advisory lock held): try again when it ends');
+  if (holding.has(ctx.db)) return fn();
+  const lock = await tryWarehouseLock(ctx.db).catch((error: unknown) => {
+    throw new UsageError(`cannot reach the warehouse database: ${firstLine(error)} (check DATABASE_URL)`);
+  });
+  if (!lock) throw new WarehouseBusyError();
+  let lost: unknown = null;
+  lock.lost.catch((error: unknown) => {
+    lost = error;
+    severPool(ctx.db);
+  });
+  holding.add(ctx.db);
+  const work = fn();
+  work.catch(() => {}); // raced below: a late rejection is not unhandled
+  let outcome: { ok: true; value: T } | { ok: false; error: unknown };
   try {
-    return await fn();
-  } finally {
-    await lock.release();
+    outcome = { ok: true, value: await Promise.race([work, lock.lost]) };
+  } catch (error) {
+    outcome = { ok: false, error };
   }
+  holding.delete(ctx.db);
+  // The unlock doubles as a check: a failure whose cause shows in other words (a seed or
+  // model error) is still a lost connection when the lock's own session is gone too.
+  const released = await lock.release();
+  if (outcome.ok) return outcome.value;
+  if (!lost && released && !isConnectionLoss(outcome.error)) throw outcome.error;
+  if (!released) severPool(ctx.db);
+  // Its connections are cut, so the work fails fast: let it wind down (a few seconds at
+  // most, a silent network can hang a connect) so its log lines come before the verdict.
+  await Promise.race([work.catch(() => {}), delay(5_000, undefined, { ref: false })]);
+  throw new WarehouseConnectionLost(lost ?? outcome.error);
 }
 
 export async function transformStep(ctx: Context, options: Omit<TransformOptions, 'vars' | 'timezone'>): Promise<ModelResult[]> {
@@ -79,13 +115,25 @@ export function formatExtractSummary(results: readonly StreamResult[]): string {
     .map((r) => {
       if (r.status === 'skipped') return `${r.stream.padEnd(width)}  skipped  ${r.error ?? ''}`;
       const deletes = r.deleted || r.restored ? `, ${r.deleted.toLocaleString('en-US')} deleted, ${r.restored.toLocaleString('en-US')} restored` : '';
-      const counts = `${plural(r.fetched, 'record')}, ${r.changed.toLocaleString('en-US')} changed${deletes}  ${r.seconds.toFixed(1)} s`;
+      const unreadable = r.unreadable ? `, ${r.unreadable.toLocaleString('en-US')} unreadable (skipped)` : '';
+      const counts = `${plural(r.fetched, 'record')}, ${r.changed.toLocaleString('en-US')} changed${deletes}${unreadable}  ${r.seconds.toFixed(1)} s`;
       return `${r.stream.padEnd(width)}  ${r.status.padEnd(7)}  ${counts}${r.status === 'failed' ? `  ${r.error ?? ''}` : ''}`;
     });
   const count = (status: StreamResult['status']) => results.filter((r) => r.status === status).length;
   const parts = [`${count('success')} ok`, count('skipped') && `${count('skipped')} skipped`, count('failed') && `${count('failed')} failed`];
   lines.push(`${plural(results.length, "stream")}: ${parts.filter(Boolean).join(', ')}`);
   return lines.join('\n');
+}
+
+/** drizzle wraps the driver's error ("Failed query: ..."); the cause says what went wrong. */
+function rootCause(error: unknown): string {
+  let current = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return (current instanceof Error ? current.message : String(current)).split('\n')[0]!;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }
 
 function plural(n: number, noun: string): string {

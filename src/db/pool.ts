@@ -14,12 +14,37 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => {
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
 
+/** Every open client of each pool, so severPool can cut them all. */
+const openClients = new WeakMap<pg.Pool, Set<pg.PoolClient>>();
+const severed = new WeakSet<pg.Pool>();
+
 export function createPool(connectionString: string | undefined, max = 10): pg.Pool {
   // With no URL, pg reads the libpq PG* variables itself.
   const pool = new pg.Pool({ connectionString, max, application_name: 'odoo-elt' });
-  // An idle client that loses its server must not crash the process; the next query reports it.
+  const clients = new Set<pg.PoolClient>();
+  openClients.set(pool, clients);
+  // A server that goes away (restart, pg_terminate_backend, network) makes each client emit
+  // 'error': pg-pool listens only while the client is idle, and an unheard 'error' event
+  // would crash the process with a stack trace. The failed query reports it instead.
   pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    clients.add(client);
+    client.once('end', () => clients.delete(client));
+    if (severed.has(pool)) client.end().catch(() => {});
+  });
   return pool;
+}
+
+/**
+ * Closes every connection of the pool, idle or busy, and every one it opens
+ * from now on: open transactions roll back, queries fail. For a run that lost
+ * its lock: nothing it still has in flight may commit. `pool.end()` still
+ * works afterwards.
+ */
+export function severPool(pool: pg.Pool): void {
+  severed.add(pool);
+  for (const client of openClients.get(pool) ?? []) client.end().catch(() => {});
 }
 
 /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */

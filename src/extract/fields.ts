@@ -22,9 +22,9 @@ export function selectFields(model: string, fields: Readonly<Record<string, Fiel
   }
   for (const name of domainFields(choice.domain)) {
     const info = fields[name];
-    if (!info) throw new ProjectConfigError(`${where}: the domain uses ${name}, which is not a field of ${model}`);
+    if (!info) throw new ProjectConfigError(`${where}: the domain uses ${name}, which is not a field of ${model} (check the stream's domain)`);
     if (info.store === false) {
-      throw new ProjectConfigError(`${where}: the domain uses ${name}, which is not stored: Odoo would ignore the leaf and return every record`);
+      throw new ProjectConfigError(`${where}: the domain uses ${name}, which is not stored: Odoo would ignore the leaf and return every record (filter on a stored field instead)`);
     }
   }
   const excluded = new Set([...DEFAULT_EXCLUDED_FIELDS.filter((f) => !choice.includeFields.includes(f)), ...choice.excludeFields]);

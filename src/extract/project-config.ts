@@ -9,6 +9,7 @@ import { parse, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { parseDomain, type Domain } from '../odoo/domain.ts';
 import { MODEL_NAME } from '../db/identifiers.ts';
+import { nearestNames } from '../util/nearest-names.ts';
 
 export const DEFAULT_CONFIG_FILE = 'elt.yml';
 
@@ -55,7 +56,8 @@ const fileSchema = z
       })
       .strict()
       .default({ lookback_minutes: 10, page_size: 1000, concurrency: 4 }),
-    streams: z.record(z.string(), z.union([streamSchema, z.null(), z.literal(false)])).default({}),
+    // Each stream's value is checked on its own below, so a mistake inside one is named precisely.
+    streams: z.record(z.string(), z.unknown()).default({}),
     vars: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase name'), z.union([z.string(), z.number(), z.boolean()])).default({}),
   })
   .strict();
@@ -75,7 +77,7 @@ export function loadProjectConfig(path?: string): ProjectConfig {
     raw = parse(text) ?? {};
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` line ${error.linePos[0].line}` : '';
-    throw new ProjectConfigError(`${file}:${where} is not valid YAML: ${firstLine(error)}`);
+    throw new ProjectConfigError(`${file}:${where} is not valid YAML: ${firstLine(error).replace(/:$/, '')}`);
   }
   return parseProjectConfig(raw, file);
 }
@@ -83,17 +85,18 @@ export function loadProjectConfig(path?: string): ProjectConfig {
 export function parseProjectConfig(raw: unknown, file: string | null): ProjectConfig {
   const where = file ?? 'project config';
   const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const key = issue.path.join('.') || '(top level)';
-    throw new ProjectConfigError(`${where}: ${key}: ${issue.message}`);
-  }
+  if (!parsed.success) throw new ProjectConfigError(`${where}: ${describeIssue(parsed.error.issues[0]!, [])}`);
   const streams = new Map<string, StreamOverride>();
   for (const [model, value] of Object.entries(parsed.data.streams)) {
     if (!MODEL_NAME.test(model)) {
       throw new ProjectConfigError(`${where}: streams.${model}: not an Odoo model name (lowercase words joined by dots, like product.brand)`);
     }
-    const s = value === false ? { enabled: false, exclude_fields: [], include_fields: [], domain: undefined } : (value ?? streamSchema.parse({}));
+    if (value !== false && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+      throw new ProjectConfigError(`${where}: streams.${model}: expected options (domain, exclude_fields, include_fields, enabled), {} or false`);
+    }
+    const options = value === false ? undefined : streamSchema.safeParse(value ?? {});
+    if (options && !options.success) throw new ProjectConfigError(`${where}: ${describeIssue(options.error.issues[0]!, ['streams', model])}`);
+    const s = options?.data ?? { enabled: false, exclude_fields: [], include_fields: [], domain: undefined };
     let domain: Domain = [];
     if (s.domain !== undefined) {
       try {
@@ -106,6 +109,25 @@ export function parseProjectConfig(raw: unknown, file: string | null): ProjectCo
   }
   const e = parsed.data.extract;
   return { file, extract: { lookbackMinutes: e.lookback_minutes, pageSize: e.page_size, concurrency: e.concurrency }, streams, vars: parsed.data.vars };
+}
+
+/** `streams.res.partner: unknown key "domian": did you mean domain? (...)` rather than zod's bare wording. */
+function describeIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): string {
+  const path = [...prefix, ...issue.path];
+  const key = path.map(String).join('.') || '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = allowedKeys(path);
+    const unknown = issue.keys[0]!;
+    const near = [...new Set([...allowed.filter((a) => a.startsWith(unknown)), ...nearestNames(unknown, allowed)])];
+    return `${key}: unknown key "${unknown}"${near.length ? `: did you mean ${near.join(', ')}?` : ''} (expected one of ${allowed.join(', ')})`;
+  }
+  return `${key}: ${issue.message}`;
+}
+
+function allowedKeys(path: readonly PropertyKey[]): string[] {
+  if (path.length === 0) return Object.keys(fileSchema.shape);
+  if (path[0] === 'extract') return ['lookback_minutes', 'page_size', 'concurrency'];
+  return Object.keys(streamSchema.shape);
 }
 
 function firstLine(error: unknown): string {

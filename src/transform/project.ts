@@ -2,7 +2,7 @@
  * The project's models and their graph. Every name is resolved and the graph
  * checked for cycles here, before any SQL runs.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { nearestNames } from '../util/nearest-names.ts';
 import { ModelError } from './errors.ts';
@@ -23,6 +23,8 @@ const NOT_MODELS = new Set(['seeds', 'tests']);
 
 export function loadProject(projectDir: string): Project {
   const root = join(projectDir, 'sql');
+  // Run from the wrong folder, a transform would otherwise succeed with nothing to do.
+  if (!existsSync(root)) throw new ModelError(`no sql/ folder in ${projectDir}: run elt from the project folder (the one that holds sql/)`);
   const files = listSql(root, projectDir);
   const seeds = new Set(listSeeds(join(root, 'seeds')));
   const models = files.map(({ path, abs }) => parseModelFile(path, readFileSync(abs, 'utf8')));

@@ -8,6 +8,7 @@ import type { Pool } from '../db/pool.ts';
 import { inTransaction } from '../db/pool.ts';
 import { finishRun, startRun } from '../db/runs.ts';
 import { compileModel, type Vars } from './compile.ts';
+import { ModelError } from './errors.ts';
 import { materialize } from './materialize.ts';
 import type { ModelFile } from './model-file.ts';
 import { loadProject, type Project } from './project.ts';
@@ -69,7 +70,9 @@ export async function runTransform(db: Pool, options: TransformOptions, log: Tra
         result = { model: model.name, materialized: model.materialized, status: 'success', rows, seconds: elapsed(started) };
         log.info({ model: model.name, rows, seconds: result.seconds }, `built ${model.name}`);
       } catch (error) {
-        const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+        const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+        // PostgreSQL's own errors do not say which file: name it, as ModelErrors do.
+        const message = error instanceof ModelError ? first : `${model.path}: ${first}`;
         broken.set(model.name, model.name);
         result = { model: model.name, materialized: model.materialized, status: 'failed', rows: null, seconds: elapsed(started), error: message };
         log.error({ model: model.name, err: message }, `model ${model.name} failed: ${message}`);

@@ -13,4 +13,15 @@ describe('command-line flags', () => {
     expect(() => rejectUnknownFlags(['--select', 'a', '-s', 'b', '--full-refresh', '--no-full-refresh'], args)).not.toThrow();
     expect(() => rejectUnknownFlags(['--selct', 'a'], args)).toThrow('unknown option --selct (see --help)');
   });
+
+  it('refuses stray words and string flags without a value; --select takes several values', () => {
+    const args = { select: { type: 'string', valueHint: 'dim_products+' }, streams: { type: 'string' }, 'full-refresh': { type: 'boolean' } } as const;
+    expect(() => rejectUnknownFlags(['--select', 'a', 'b', '--streams', 'pos.order'], args)).not.toThrow();
+    expect(() => rejectUnknownFlags(['--streams', 'pos.order', 'pos.order.line'], args)).toThrow('unexpected argument "pos.order.line" (options start with --; see --help)');
+    expect(() => rejectUnknownFlags(['pos.order'], args)).toThrow('unexpected argument "pos.order"');
+    expect(() => rejectUnknownFlags(['--full-refresh', 'yes'], args)).toThrow('unexpected argument "yes"');
+    expect(() => rejectUnknownFlags(['--select', '--full-refresh'], args)).toThrow('--select needs a value, e.g. --select dim_products+ (see --help)');
+    expect(() => rejectUnknownFlags(['--streams='], args)).toThrow('--streams needs a value (see --help)');
+    expect(() => rejectUnknownFlags(['--streams=pos.order'], args)).not.toThrow();
+  });
 });

@@ -28,4 +28,21 @@ describe('the extract lock', () => {
     expect(third).not.toBeNull();
     await third!.release();
   });
+
+  it('reports a lost session through `lost`, and not a released one', async () => {
+    const watched = createPool(db.url, 2);
+    const lock = (await tryWarehouseLock(watched))!;
+    const outcome = lock.lost.then(() => 'resolved', (error: Error & { code?: string }) => error.code);
+    await db.pool.query(`select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and granted and pid <> pg_backend_pid() and database = (select oid from pg_database where datname = current_database())`);
+    expect(await outcome).toBe('57P01'); // terminating connection due to administrator command
+    await lock.release();
+
+    const kept = (await tryWarehouseLock(watched))!;
+    let lost = false;
+    kept.lost.catch(() => void (lost = true));
+    await kept.release();
+    await watched.end(); // the released session ends with the pool: not a loss
+    expect(lost).toBe(false);
+  });
 });
+

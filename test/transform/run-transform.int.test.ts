@@ -79,14 +79,14 @@ describe('elt transform on a small project', () => {
       ['fact_lines', 'success', 4],
       ['order_totals', 'success', 2],
     ]);
-    expect(results[0]!.error).toBe('column "no_such_column" does not exist');
+    expect(results[0]!.error).toBe('sql/marts/broken.sql: column "no_such_column" does not exist');
     expect(results[3]!.error).toBe('skipped: broken failed');
     expect(await rows(`select order_id, state, qty::int from order_totals order by 1`)).toEqual([
       { order_id: 10, state: 'paid', qty: 3 },
       { order_id: 11, state: 'draft', qty: 6 },
     ]);
     const state = await rows(`select model, status, last_error from elt_model_state order by model`);
-    expect(state.find((s) => s.model === 'broken')).toEqual({ model: 'broken', status: 'failed', last_error: 'column "no_such_column" does not exist' });
+    expect(state.find((s) => s.model === 'broken')).toEqual({ model: 'broken', status: 'failed', last_error: 'sql/marts/broken.sql: column "no_such_column" does not exist' });
   });
 
   it('a missing product gets a placeholder and is listed; the real record replaces it', async () => {

@@ -1,9 +1,11 @@
 import { defineCommand } from 'citty';
-import { loadContext } from '../context.ts';
+import { connectOdoo, loadContext } from '../context.ts';
 import { listFlag, rejectUnknownFlags } from '../flags.ts';
-import { extractStep, formatExtractSummary, formatTransformSummary, migrateStep, seedStep, transformStep } from '../steps.ts';
+import { extractStep, formatExtractSummary, formatTransformSummary, migrateStep, seedStep, transformStep, withWarehouseLock } from '../steps.ts';
 import { planTransform } from '../../transform/run-transform.ts';
 import { odooSettings } from '../env.ts';
+import { resolveStreams } from '../../extract/streams.ts';
+import { planStreams } from '../../extract/plan.ts';
 import { extractArgs } from './extract.ts';
 
 export const pipelineCommand = defineCommand({
@@ -16,16 +18,24 @@ export const pipelineCommand = defineCommand({
     rejectUnknownFlags(rawArgs, extractArgs);
     const ctx = loadContext();
     try {
-      odooSettings(ctx.env); // every setting is checked before the migration touches anything
+      // Every setting, stream name, model file, the Odoo login and the streams elt.yml
+      // configures (fields, domains) are checked before the migration touches anything.
+      const settings = odooSettings(ctx.env);
       const streams = listFlag(args.streams);
-      planTransform({ vars: ctx.config.vars }); // a broken model is reported before anything runs
-      await migrateStep(ctx);
-      await seedStep(ctx);
-      const streamResults = await extractStep(ctx, { streams, fullRefresh: args['full-refresh'], detectDeletes: args['detect-deletes'] });
-      console.log(formatExtractSummary(streamResults));
-      const modelResults = await transformStep(ctx, { fullRefresh: args['full-refresh'] });
-      console.log(formatTransformSummary(modelResults));
-      return [...streamResults, ...modelResults].some((r) => r.status === 'failed') ? 1 : 0;
+      const configured = resolveStreams(ctx.config, streams).filter((s) => ctx.config.streams.has(s.name));
+      planTransform({ vars: ctx.config.vars });
+      const odoo = await connectOdoo(settings, ctx.log);
+      await planStreams(odoo, configured, ctx.config.extract.concurrency);
+      // One lock for every step: a second run refuses before it migrates or seeds anything.
+      return await withWarehouseLock(ctx, async () => {
+        await migrateStep(ctx);
+        await seedStep(ctx);
+        const streamResults = await extractStep(ctx, { streams, fullRefresh: args['full-refresh'], detectDeletes: args['detect-deletes'] }, odoo);
+        console.log(formatExtractSummary(streamResults));
+        const modelResults = await transformStep(ctx, { fullRefresh: args['full-refresh'] });
+        console.log(formatTransformSummary(modelResults));
+        return [...streamResults, ...modelResults].some((r) => r.status === 'failed') ? 1 : 0;
+      });
     } finally {
       await ctx.close();
     }

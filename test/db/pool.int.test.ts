@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, type FreshDatabase } from '../support/database.ts';
+import { createPool, inTransaction, severPool } from '../../src/db/pool.ts';
+
+let db: FreshDatabase;
+beforeAll(async () => {
+  db = await freshDatabase();
+  await db.pool.query('create table pool_probe (v int)');
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+describe('the warehouse pool', () => {
+  it('survives the server dropping a checked-out client between queries; that client\'s next query fails', async () => {
+    const pool = createPool(db.url, 2);
+    const client = await pool.connect();
+    const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+    const ended = new Promise((resolve) => client.once('end', resolve));
+    // No query is running on it: pg emits 'error' on the client, which pg-pool does not
+    // listen to while the client is checked out. Unheard, it would crash the process.
+    await db.pool.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
+    await ended;
+    await expect(client.query('select 1')).rejects.toThrow(/terminat|not queryable/);
+    client.release(true);
+    expect((await pool.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    await pool.end();
+  });
+
+  it('severPool cuts busy and idle connections and every new one: nothing in flight commits', async () => {
+    const pool = createPool(db.url, 3);
+    await pool.query('select 1'); // one idle connection
+    const writing = inTransaction(pool, async (client) => {
+      await client.query('insert into pool_probe values (1)');
+      await client.query('select pg_sleep(30)');
+    });
+    while ((await db.pool.query(`select 1 from pg_stat_activity where query = 'select pg_sleep(30)' and state = 'active'`)).rowCount === 0);
+    severPool(pool);
+    await expect(writing).rejects.toThrow(/Connection terminated/); // at once, not after the sleep
+    await expect(pool.query('select 1')).rejects.toThrow();
+    const { rows } = await db.pool.query('select count(*)::int as n from pool_probe');
+    expect(rows[0].n).toBe(0);
+    await pool.end();
+  });
+});
