@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { PoolClient, Pool } from './pool.ts';
+import { canCopyFromStdin, type PoolClient, type Pool } from './pool.ts';
 import { quoteIdent, rawTableName } from './identifiers.ts';
 
 export async function ensureRawTable(db: Pool | PoolClient, model: string): Promise<string> {
@@ -48,30 +48,31 @@ export async function ensureRawTable(db: Pool | PoolClient, model: string): Prom
  *   from before hashes) refreshes the hash alone and keeps `load_seq`.
  * Returns how many rows were inserted or whose data really changed.
  */
-export async function landRecords(db: PoolClient, model: string, page: readonly object[]): Promise<number> {
+export async function landRecords(db: PoolClient, model: string, page: readonly object[], options: LandOptions = {}): Promise<number> {
   if (page.length === 0) return 0;
   const records = page as readonly LandedRecord[];
   const table = rawTableName(model);
   const t = quoteIdent(table);
-  const text = copyText(records);
+  const text = canCopyFromStdin(db) ? copyText(records) : '';
   // Landers of one table take turns, so no other page can slip an id above the max read here before this one commits.
   await db.query('select pg_advisory_xact_lock($1, $2)', [LANDING_LOCK_SPACE, lockKey(table)]);
   const { rows } = await db.query<{ max: number | string }>(`select coalesce(max(id), 0) as max from ${t}`);
   if (minId(records) > Number(rows[0]!.max)) {
-    await copyIn(db, `copy ${t} (id, write_date, data, data_hash) from stdin`, text);
+    await copyIn(db, t, text, records);
     return records.length;
   }
   await db.query(`create temp table if not exists ${STAGE} (id bigint, write_date timestamp, data text, data_hash uuid); truncate ${STAGE}`);
-  await copyIn(db, `copy ${STAGE} (id, write_date, data, data_hash) from stdin`, text);
-  const changed = '(raw.data is distinct from excluded.data or raw.deleted_at is not null)';
+  await copyIn(db, STAGE, text, records);
+  const changed = '(raw.data is distinct from excluded.data or raw.write_date is distinct from excluded.write_date or raw.deleted_at is not null)';
   const merged = await db.query<{ changed: number }>(
     `with merged as (
        insert into ${t} as raw (id, write_date, data, data_hash)
        select s.id, s.write_date, s.data::jsonb, s.data_hash
          from ${STAGE} as s
          -- One index probe per staged row, whatever the table's size (offset 0 keeps the planner from a merge join that reads the table from its start).
-         left join lateral (select cur.id, cur.data_hash, cur.deleted_at from ${t} as cur where cur.id = s.id offset 0) as cur on true
+         left join lateral (select cur.id, cur.data_hash, cur.deleted_at, cur.write_date, cur.data from ${t} as cur where cur.id = s.id offset 0) as cur on true
         where cur.id is null or cur.data_hash is distinct from s.data_hash or cur.deleted_at is not null
+           or cur.write_date is distinct from s.write_date${options.compareData ? ' or cur.data is distinct from s.data::jsonb' : ''}
        on conflict (id) do update
           set write_date = excluded.write_date, data = excluded.data, data_hash = excluded.data_hash,
               extracted_at = case when ${changed} then now() else raw.extracted_at end,
@@ -93,6 +94,15 @@ async function addHashColumn(db: Pool | PoolClient, table: string): Promise<void
     [quoteIdent(table)],
   );
   if (rows.length === 0) await db.query(`alter table ${quoteIdent(table)} add column if not exists data_hash uuid`);
+}
+
+export interface LandOptions {
+  /**
+   * Compare every record's data, not only its hash: a full pass uses it, so
+   * a raw row edited behind the tool's back (its stored hash then lies) is
+   * repaired by `--full-refresh`. Costs the jsonb parse the hash saves.
+   */
+  readonly compareData?: boolean;
 }
 
 /** A record as Odoo sends it: an id, usually a `write_date`, any other fields. */
@@ -124,8 +134,29 @@ function copyField(value: string): string {
   return value.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!);
 }
 
-async function copyIn(db: PoolClient, sql: string, text: string): Promise<void> {
-  await pipeline(Readable.from([Buffer.from(text, 'utf8')]), db.query(copyFrom(sql)));
+async function copyIn(db: PoolClient, table: string, text: string, records: readonly LandedRecord[]): Promise<void> {
+  if (canCopyFromStdin(db)) {
+    await pipeline(Readable.from([Buffer.from(text, 'utf8')]), db.query(copyFrom(`copy ${table} (id, write_date, data, data_hash) from stdin`)));
+    return;
+  }
+  // The fallback for a server without COPY FROM STDIN (PoolOptions.copyFromStdin): the same
+  // rows and hashes in one INSERT. jsonb lands in the staging table's text column by
+  // PostgreSQL's assignment cast; the merge compares hashes, never that text.
+  const ids: number[] = [];
+  const writeDates: Array<string | null> = [];
+  const data: string[] = [];
+  const hashes: string[] = [];
+  for (const record of records) {
+    const json = JSON.stringify(record);
+    ids.push(record.id);
+    writeDates.push(typeof record.write_date === 'string' ? record.write_date : null);
+    data.push(json);
+    hashes.push(createHash('md5').update(json).digest('hex'));
+  }
+  await db.query(
+    `insert into ${table} (id, write_date, data, data_hash) select * from unnest($1::bigint[], $2::timestamp[], $3::jsonb[], $4::uuid[])`,
+    [ids, writeDates, data, hashes],
+  );
 }
 
 function minId(records: readonly LandedRecord[]): number {

@@ -6,7 +6,7 @@
  * at any point resumes where the last committed page ended.
  */
 import type { Pool, PoolClient } from './pool.ts';
-import { landRecords } from './raw-tables.ts';
+import { landRecords, type LandOptions } from './raw-tables.ts';
 import { inTransaction } from './pool.ts';
 
 export interface StreamState {
@@ -75,10 +75,10 @@ export async function beginPass(db: Pool, stream: string, model: string, pass: P
 }
 
 /** Lands one page and moves the pass's keyset position, in one transaction. Returns rows changed. */
-export async function landPage(db: Pool, stream: string, model: string, records: readonly { id: number }[]): Promise<number> {
+export async function landPage(db: Pool, stream: string, model: string, records: readonly { id: number }[], options: LandOptions = {}): Promise<number> {
   const lastId = records.reduce((max, r) => (r.id > max ? r.id : max), 0);
   return inTransaction(db, async (client: PoolClient) => {
-    const changed = await landRecords(client, model, records);
+    const changed = await landRecords(client, model, records, options);
     await client.query(`update elt_stream_state set pass_last_id = greatest(pass_last_id, $2), updated_at = now() where stream = $1`, [stream, lastId]);
     return changed;
   });

@@ -22,6 +22,7 @@ import { detectDeletes } from './detect-deletes.ts';
 import { isUnreadable, readIsolating } from './unreadable.ts';
 import { forgetSkipped, readSkipped, recordSkipped, type SkippedRecord } from '../db/skipped-records.ts';
 import { inTransaction } from '../db/pool.ts';
+import type { ExtractProgress } from './progress.ts';
 
 export interface ExtractSettings {
   readonly lookbackMinutes: number;
@@ -31,6 +32,8 @@ export interface ExtractSettings {
   readonly detectDeletes: boolean;
   /** Context for every read: `active_test: false`, and the user's companies. */
   readonly context: Readonly<Record<string, unknown>>;
+  /** A display to tell; each pass then costs one `search_count` more (progress.ts). */
+  readonly progress?: ExtractProgress;
 }
 
 export interface PlannedStream {
@@ -82,6 +85,7 @@ export async function extractStream(odoo: OdooClient, db: Pool, stream: PlannedS
 
 async function runPass(odoo: OdooClient, db: Pool, stream: PlannedStream, pass: PassState, settings: ExtractSettings, counts: StreamCounts): Promise<void> {
   const window: Domain = pass.since === null ? [] : [leaf('write_date', '>=', pass.since)];
+  if (settings.progress) await reportPassStart(odoo, stream, and(stream.domain, window, [leaf('id', '>', pass.lastId)]), settings, settings.progress, counts);
   const fetchAfter = (lastId: number): Promise<OdooRecord[]> => {
     const page = odoo.searchRead<OdooRecord>(stream.model, and(stream.domain, window, [leaf('id', '>', lastId)]), {
       fields: [...stream.fields],
@@ -121,8 +125,9 @@ async function runPass(odoo: OdooClient, db: Pool, stream: PlannedStream, pass: 
     next = listed < settings.pageSize ? null : fetchAfter(last);
     after = last;
     if (page.length === 0) continue;
-    counts.changed += await landPage(db, stream.name, stream.model, page);
+    counts.changed += await landPage(db, stream.name, stream.model, page, { compareData: pass.full });
     counts.fetched += page.length;
+    settings.progress?.onPage(stream.name, counts.fetched);
   }
   await completePass(db, stream.name);
 }
@@ -139,6 +144,16 @@ async function retryUnreadable(odoo: OdooClient, db: Pool, stream: PlannedStream
     await forgetSkipped(db, stream.name, chunk.filter((id) => !still.has(id)));
     await recordSkipped(db, stream.name, skipped);
     counts.unreadable.push(...skipped);
+  }
+}
+
+/** The pass's size, counted with its first page's domain; a count Odoo refuses only leaves the total unknown. */
+async function reportPassStart(odoo: OdooClient, stream: PlannedStream, domain: Domain, settings: ExtractSettings, progress: ExtractProgress, counts: StreamCounts): Promise<void> {
+  try {
+    const count = await odoo.searchCount(stream.model, domain, { context: settings.context });
+    progress.onPassStart(stream.name, counts.fetched + count);
+  } catch (error) {
+    progress.onPassStart(stream.name, null, error instanceof Error ? error.message.split('\n')[0]! : String(error));
   }
 }
 

@@ -100,6 +100,23 @@ describe('landRecords (COPY)', () => {
     expect(await versions('raw_x_land_old')).toEqual(settled);
   });
 
+  it('a row edited behind the tool\'s back keeps its stored hash: only a full pass (compareData) repairs it, write_date always', async () => {
+    await ensureRawTable(db.pool, 'x_land.edit');
+    const page = [rec(1, 'a'), rec(2, 'b'), rec(3, 'c')];
+    await land('x_land.edit', page);
+    await db.pool.query(`update raw_x_land_edit set data = jsonb_set(data, '{name}', '"tampered"') where id = 2`);
+    await db.pool.query(`update raw_x_land_edit set write_date = '2000-01-01' where id = 3`);
+    expect(await land('x_land.edit', page.slice(0, 2))).toBe(0);
+    expect(await land('x_land.edit', [page[2]!])).toBe(1); // the write_date is compared on every landing
+    expect(await inTransaction(db.pool, (c) => landRecords(c, 'x_land.edit', page, { compareData: true }))).toBe(1);
+    const { rows } = await db.pool.query(`select id::int, data ->> 'name' as name, write_date::text from raw_x_land_edit order by id`);
+    expect(rows).toEqual([
+      { id: 1, name: 'a', write_date: '2026-11-01 10:00:00' },
+      { id: 2, name: 'b', write_date: '2026-11-01 10:00:00' },
+      { id: 3, name: 'c', write_date: '2026-11-01 10:00:00' },
+    ]);
+  });
+
   it('landPage commits the rows and the pass position together, and neither when PostgreSQL refuses a row', async () => {
     await ensureRawTable(db.pool, 'x_land.page');
     await beginPass(db.pool, 'x_land.page', 'x_land.page', { hwm: null, since: null, lastId: 0, full: true });
