@@ -15,6 +15,7 @@ import type { OdooClient } from '../odoo/client.ts';
 import { checkWarehouse, connectOdoo, type Context } from './context.ts';
 import { databaseUrl, odooSettings } from './env.ts';
 import { UsageError } from './errors.ts';
+import { startProgress } from './progress.ts';
 
 /** Applies the migrations and creates the raw table of every configured stream; returns how many. */
 export async function migrateStep(ctx: Context): Promise<number> {
@@ -35,7 +36,12 @@ export async function extractStep(ctx: Context, options: ExtractOptions, odoo?: 
   resolveStreams(ctx.config, options.streams); // an unknown --streams name fails before anything connects
   await checkWarehouse(ctx.db);
   const client = odoo ?? (await connectOdoo(settings, ctx.log));
-  return withWarehouseLock(ctx, () => runExtract(client, ctx.db, ctx.config, options, ctx.log));
+  const progress = startProgress(ctx.log);
+  try {
+    return await withWarehouseLock(ctx, () => runExtract(client, ctx.db, ctx.config, { ...options, progress }, ctx.log));
+  } finally {
+    progress.close();
+  }
 }
 
 /** Pools whose session holds the warehouse lock: `elt run` takes it once for all its steps. */
@@ -85,7 +91,12 @@ export async function withWarehouseLock<T>(ctx: Context, fn: () => Promise<T>): 
 export async function transformStep(ctx: Context, options: Omit<TransformOptions, 'vars' | 'timezone'>): Promise<ModelResult[]> {
   const plan = { ...options, vars: ctx.config.vars, timezone: ctx.env.ELT_TIMEZONE };
   await checkWarehouse(ctx.db);
-  return withWarehouseLock(ctx, () => runTransform(ctx.db, plan, ctx.log));
+  const progress = startProgress(ctx.log);
+  try {
+    return await withWarehouseLock(ctx, () => runTransform(ctx.db, { ...plan, progress }, ctx.log));
+  } finally {
+    progress.close();
+  }
 }
 
 export async function seedStep(ctx: Context): Promise<Array<{ seed: string; table: string; rows: number }>> {

@@ -18,11 +18,27 @@ export type PoolClient = pg.PoolClient;
 const openClients = new WeakMap<pg.Pool, Set<pg.PoolClient>>();
 const severed = new WeakSet<pg.Pool>();
 
-export function createPool(connectionString: string | undefined, max = 10): pg.Pool {
+/** Clients of a server that cannot take `COPY ... FROM STDIN` (see PoolOptions). */
+const noCopyClients = new WeakSet<pg.Pool | pg.PoolClient>();
+
+export interface PoolOptions {
+  /**
+   * false for a server that cannot take `COPY ... FROM STDIN`: PGlite served
+   * by pglite-socket (`elt demo`) runs each wire message on its own and cannot
+   * resume a copy across them. Raw pages then land by one INSERT instead.
+   */
+  readonly copyFromStdin?: boolean;
+}
+
+export function createPool(connectionString: string | undefined, max = 10, options: PoolOptions = {}): pg.Pool {
   // With no URL, pg reads the libpq PG* variables itself.
   const pool = new pg.Pool({ connectionString, max, application_name: 'odoo-elt' });
   const clients = new Set<pg.PoolClient>();
   openClients.set(pool, clients);
+  if (options.copyFromStdin === false) {
+    noCopyClients.add(pool);
+    pool.on('connect', (client) => noCopyClients.add(client));
+  }
   // A server that goes away (restart, pg_terminate_backend, network) makes each client emit
   // 'error': pg-pool listens only while the client is idle, and an unheard 'error' event
   // would crash the process with a stack trace. The failed query reports it instead.
@@ -34,6 +50,11 @@ export function createPool(connectionString: string | undefined, max = 10): pg.P
     if (severed.has(pool)) client.end().catch(() => {});
   });
   return pool;
+}
+
+/** False for a pool (or one of its clients) created with `copyFromStdin: false`. */
+export function canCopyFromStdin(db: pg.Pool | pg.PoolClient): boolean {
+  return !noCopyClients.has(db);
 }
 
 /**

@@ -141,7 +141,7 @@ async function copyIn(db: PoolClient, table: string, text: string, records: read
   }
   // The fallback for a server without COPY FROM STDIN (PoolOptions.copyFromStdin): the same
   // rows and hashes in one INSERT. jsonb lands in the staging table's text column by
-  // PostgreSQL's assignment cast; the merge compares hashes, never that text.
+  // PostgreSQL's assignment cast; the merge reads it back as jsonb, so its text is never compared.
   const ids: number[] = [];
   const writeDates: Array<string | null> = [];
   const data: string[] = [];

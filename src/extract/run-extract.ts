@@ -12,6 +12,7 @@ import { planStreams } from './plan.ts';
 import type { ProjectConfig } from './project-config.ts';
 import { extractStream, type ExtractSettings } from './stream-extract.ts';
 import { resolveStreams } from './streams.ts';
+import type { ExtractProgress } from './progress.ts';
 
 /** What extract logs through: pino fits it, and so does a test's spy. */
 export interface Log {
@@ -24,6 +25,8 @@ export interface ExtractOptions {
   readonly streams?: readonly string[];
   readonly fullRefresh?: boolean;
   readonly detectDeletes?: boolean;
+  /** A progress display (progress.ts); none by default. */
+  readonly progress?: ExtractProgress;
 }
 
 export interface StreamResult {
@@ -51,6 +54,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
     fullRefresh: options.fullRefresh ?? false,
     detectDeletes: options.detectDeletes ?? false,
     context: await readContext(odoo, log),
+    progress: options.progress,
   };
   const runId = await startRun(db, 'extract');
   const limit = pLimit(config.extract.concurrency);
@@ -67,10 +71,12 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
           const result = { stream: stream.name, status: 'success', ...counts, unreadable: unreadable.length, seconds: elapsed(started) } as const;
           await recordStreamRun(db, runId, stream.name, started, result);
           log.info({ stream: stream.name, ...counts, unreadable: unreadable.length, seconds: result.seconds }, `extracted ${stream.name}`);
+          options.progress?.onStreamEnd(stream.name, 'success');
           return result;
         } catch (error) {
           const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
           const result = { stream: stream.name, status: 'failed', fetched: 0, changed: 0, deleted: 0, restored: 0, unreadable: 0, seconds: elapsed(started), error: message } as const;
+          options.progress?.onStreamEnd(stream.name, 'failed');
           log.error({ stream: stream.name, err: message }, `stream ${stream.name} failed: ${message}`);
           await recordStreamError(db, stream.name, stream.model, message).catch(() => {});
           await recordStreamRun(db, runId, stream.name, started, result).catch(() => {});
@@ -89,7 +95,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
  * of the user's companies: without `allowed_company_ids` Odoo's multi-company
  * rules show only the user's current company.
  */
-async function readContext(odoo: OdooClient, log: Log): Promise<Record<string, unknown>> {
+export async function readContext(odoo: OdooClient, log: Log): Promise<Record<string, unknown>> {
   try {
     const [user] = await odoo.read('res.users', [odoo.uid], ['company_ids'], {});
     const companies = user?.company_ids;

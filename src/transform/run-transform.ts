@@ -14,6 +14,7 @@ import type { ModelFile } from './model-file.ts';
 import { loadProject, type Project } from './project.ts';
 import { recordModelRun, type ModelResult } from './model-state.ts';
 import { resolveSelection } from './selection.ts';
+import type { TransformProgress } from './progress.ts';
 
 export interface TransformLog {
   info(obj: object, msg: string): void;
@@ -30,6 +31,8 @@ export interface TransformOptions {
   readonly vars?: Vars;
   /** IANA zone for elt_local(); default UTC. */
   readonly timezone?: string;
+  /** A progress display (progress.ts); none by default. */
+  readonly progress?: TransformProgress;
 }
 
 /** The models a selection picks, in run order; every model is checked first (names, graph, placeholders). */
@@ -54,8 +57,9 @@ export async function runTransform(db: Pool, options: TransformOptions, log: Tra
   const runId = await startRun(db, 'transform');
   const broken = new Map<string, string>(); // model -> the failed model it descends from
   const results: ModelResult[] = [];
-  for (const model of models) {
+  for (const [index, model] of models.entries()) {
     const started = Date.now();
+    options.progress?.onModelStart(model.name, index, models.length);
     const cause = (project.parents.get(model.name) ?? []).map((p) => broken.get(p)).find(Boolean);
     let result: ModelResult;
     if (cause) {
@@ -79,6 +83,7 @@ export async function runTransform(db: Pool, options: TransformOptions, log: Tra
       }
     }
     results.push(result);
+    options.progress?.onModelEnd(model.name, result.status);
     await recordModelRun(db, runId, result);
   }
   await finishRun(db, runId, results.some((r) => r.status === 'failed') ? 'failed' : 'success');

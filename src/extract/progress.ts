@@ -1,0 +1,18 @@
+/**
+ * What an extract tells a progress display. src/extract calls these and
+ * never imports the display (src/cli/progress*.ts): a terminal draws bars, a
+ * pipe gets periodic log lines, a test records the calls.
+ */
+export interface ExtractProgress {
+  /**
+   * Before each pass of a stream (one per run, two when it first resumes a
+   * killed pass): `total` is what the stream will have fetched in this run
+   * once the pass ends, i.e. what it fetched already plus Odoo's
+   * `search_count` with the pass's domain; null when Odoo could not count
+   * (`countError` says why; the pass runs all the same).
+   */
+  onPassStart(stream: string, total: number | null, countError?: string): void;
+  /** After each landed page: the records this stream fetched so far in this run. */
+  onPage(stream: string, fetched: number): void;
+  onStreamEnd(stream: string, status: 'success' | 'failed'): void;
+}
