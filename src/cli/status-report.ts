@@ -1,0 +1,106 @@
+/**
+ * `elt status` as data (the stable `--json` shape, see README "Status") and
+ * as aligned text tables.
+ */
+import type { ModelStatusRow, StreamStatusRow } from '../db/status.ts';
+import type { OdooFreshness } from '../extract/odoo-freshness.ts';
+import { formatCount, formatDuration } from './progress-format.ts';
+
+export type StreamHealth = 'ok' | 'failed' | 'partial' | 'never';
+
+export interface StreamStatus {
+  readonly stream: string;
+  readonly table: string;
+  readonly status: StreamHealth;
+  readonly cursor: string | null;
+  readonly rows: number;
+  readonly deletedRows: number;
+  readonly skippedRecords: number;
+  readonly lastSuccessAt: string | null;
+  readonly lagSeconds: number | null;
+  readonly lastError: string | null;
+  /** Present with --odoo only. */
+  readonly odoo?: OdooFreshness;
+}
+
+export type ModelStatus = ModelStatusRow;
+
+export interface StatusReport {
+  readonly streams: StreamStatus[];
+  readonly models: ModelStatus[];
+}
+
+export function streamStatus(row: StreamStatusRow, table: string, odoo?: OdooFreshness): StreamStatus {
+  return {
+    stream: row.stream,
+    table,
+    status: health(row),
+    cursor: row.cursor,
+    rows: row.rows,
+    deletedRows: row.deletedRows,
+    skippedRecords: row.skippedRecords,
+    lastSuccessAt: row.lastSuccessAt,
+    lagSeconds: row.lagSeconds,
+    lastError: row.lastError,
+    ...(odoo ? { odoo } : {}),
+  };
+}
+
+/** failed: the last run of the stream failed; partial: a pass is running or was killed; never: no pass ever completed. */
+function health(row: StreamStatusRow): StreamHealth {
+  if (row.lastError !== null) return 'failed';
+  if (row.passOpen) return 'partial';
+  if (row.lastSuccessAt === null) return 'never';
+  return 'ok';
+}
+
+export function formatStatus(report: StatusReport, withOdoo: boolean): string {
+  const streamHead = ['stream', 'status', 'rows', 'deleted', 'skipped', 'cursor (Odoo, UTC)', 'last success (UTC)', 'lag'];
+  if (withOdoo) streamHead.push('newer in Odoo', 'behind');
+  streamHead.push('error');
+  const streamRows = report.streams.map((s) => {
+    const cells = [s.stream, s.status, formatCount(s.rows), formatCount(s.deletedRows), formatCount(s.skippedRecords), s.cursor ?? '-', s.lastSuccessAt ?? '-', duration(s.lagSeconds)];
+    if (withOdoo) cells.push(s.odoo?.error ? 'error' : count(s.odoo?.newerRecords ?? null), duration(s.odoo?.behindSeconds ?? null));
+    cells.push(s.lastError ?? s.odoo?.error ?? '');
+    return cells;
+  });
+  const lines = table(streamHead, streamRows, new Set([2, 3, 4, ...(withOdoo ? [8] : [])]));
+  lines.push(summary(report.streams.length, 'stream', report.streams.map((s) => s.status)), '');
+  if (report.models.length === 0) {
+    lines.push('no model has run yet (elt transform)');
+  } else {
+    const modelHead = ['model', 'materialized', 'status', 'rows', 'last written', 'pending', 'last run (UTC)', 'error'];
+    const modelRows = report.models.map((m) => [m.model, m.materialized, m.status, count(m.rows), count(m.rowsWritten), count(m.pendingRows), m.lastRunAt ?? '-', m.lastError ?? '']);
+    lines.push(...table(modelHead, modelRows, new Set([3, 4, 5])));
+    lines.push(summary(report.models.length, 'model', report.models.map((m) => m.status)));
+  }
+  return lines.join('\n');
+}
+
+/** `31 streams: 28 ok, 3 never`, best news first. */
+function summary(n: number, noun: string, statuses: readonly string[]): string {
+  const order = ['ok', 'success', 'partial', 'never', 'failed', 'skipped'];
+  const tally = new Map<string, number>();
+  for (const s of [...statuses].sort((a, b) => order.indexOf(a) - order.indexOf(b))) tally.set(s, (tally.get(s) ?? 0) + 1);
+  const parts = [...tally].map(([status, k]) => `${formatCount(k)} ${status}`);
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}
+
+/** Columns two spaces apart, numbers (`right`) aligned right, no trailing spaces. */
+function table(head: readonly string[], rows: readonly string[][], right: ReadonlySet<number>): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(head), ...rows.map(line)];
+}
+
+function count(n: number | null): string {
+  return n === null ? '-' : formatCount(n);
+}
+
+function duration(seconds: number | null): string {
+  return seconds === null ? '-' : formatDuration(seconds);
+}
