@@ -1,0 +1,53 @@
+import { writeFileSync } from 'node:fs';
+import { defineCommand } from 'citty';
+import { loadEnv } from '../env.ts';
+import { UsageError } from '../errors.ts';
+import { loadProjectConfig } from '../../extract/project-config.ts';
+import { planTransform } from '../../transform/run-transform.ts';
+import { buildLineage, toDot, toMermaid } from '../../transform/lineage.ts';
+import { toHtml } from '../../transform/lineage-html.ts';
+import { flagValues, rejectUnknownFlags } from '../flags.ts';
+import { selectionArgs } from './transform.ts';
+
+const FORMATS = ['mermaid', 'dot', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+const HTML_DEFAULT = 'lineage.html';
+
+const args = {
+  ...selectionArgs,
+  format: { type: 'string', description: 'mermaid (default), dot (Graphviz) or html (a self-contained page that draws the graph)', valueHint: 'dot' },
+  output: { type: 'string', alias: 'o', description: `write to this file instead of stdout (html: default ${HTML_DEFAULT})`, valueHint: 'lineage.mmd' },
+} as const;
+
+export const dagCommand = defineCommand({
+  meta: {
+    name: 'dag',
+    description:
+      'Print the lineage graph: raw streams and seeds through the models they feed (needs no database). ' +
+      'Examples: elt dag · elt dag --select +fact_sales --format dot | dot -Tsvg > lineage.svg · elt dag --format html --output lineage.html',
+  },
+  args,
+  run({ rawArgs, args: parsed }) {
+    rejectUnknownFlags(rawArgs, args);
+    const format = (parsed.format ?? 'mermaid') as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+    const env = loadEnv();
+    const select = flagValues(rawArgs, 'select', 's');
+    const { project, models } = planTransform({ select, exclude: flagValues(rawArgs, 'exclude'), vars: loadProjectConfig(env.ELT_CONFIG).vars });
+    const lineage = buildLineage(project, new Set(models.map((m) => m.name)));
+    const title = `odoo-elt lineage${select.length ? `: ${select.join(' ')}` : ''}`;
+    const text = format === 'html' ? toHtml(lineage, title) : format === 'dot' ? toDot(lineage) : toMermaid(lineage);
+    const output = parsed.output ?? (format === 'html' ? HTML_DEFAULT : undefined);
+    if (output === undefined) {
+      console.log(text.replace(/\n$/, ''));
+      return 0;
+    }
+    try {
+      writeFileSync(output, text);
+    } catch (error) {
+      throw new UsageError(`cannot write ${output}: ${(error as Error).message.split('\n')[0]}`);
+    }
+    console.log(`wrote ${output}: ${lineage.nodes.length} nodes, ${lineage.edges.length} edges (${format})`);
+    return 0;
+  },
+});

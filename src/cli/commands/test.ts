@@ -1,0 +1,28 @@
+import { defineCommand } from 'citty';
+import { checkWarehouse, loadContext } from '../context.ts';
+import { flagValues, rejectUnknownFlags } from '../flags.ts';
+import { formatTestReport } from '../test-report.ts';
+import { runDataTests } from '../../transform/data-tests.ts';
+import { selectionArgs } from './transform.ts';
+
+export const testCommand = defineCommand({
+  meta: {
+    name: 'test',
+    description:
+      'Run the data tests declared in model headers (unique, not_null, relationships, accepted_values) and the singular tests of sql/tests/; ' +
+      'a test runs when a model it reads is selected. Exit 1 when one fails. Examples: elt test · elt test --select fact_sales_lines · elt test --exclude tag:slow',
+  },
+  args: selectionArgs,
+  async run({ rawArgs }) {
+    rejectUnknownFlags(rawArgs, selectionArgs);
+    const ctx = loadContext();
+    try {
+      await checkWarehouse(ctx.db);
+      const results = await runDataTests(ctx.db, { select: flagValues(rawArgs, 'select', 's'), exclude: flagValues(rawArgs, 'exclude'), vars: ctx.config.vars }, ctx.log);
+      console.log(formatTestReport(results));
+      return results.every((r) => r.status === 'pass') ? 0 : 1;
+    } finally {
+      await ctx.close();
+    }
+  },
+});

@@ -1,0 +1,42 @@
+/** What `elt test` prints: one line per test, the failing samples, then a count line. */
+import type { TestResult } from '../transform/data-tests.ts';
+
+const MAX_VALUE = 40; // characters of one sample value; longer ones are cut with …
+
+export function formatTestReport(results: readonly TestResult[]): string {
+  const width = Math.max(4, ...results.map((r) => r.name.length));
+  const counts = results.map((r) => (r.status === 'error' ? '' : plural(r.failures, 'failure')));
+  const countWidth = Math.max(0, ...counts.map((c) => c.length));
+  const lines = results.map((r, i) => {
+    const head = `${r.status === 'pass' ? 'PASS ' : r.status === 'fail' ? 'FAIL ' : 'ERROR'} ${r.name.padEnd(width)}`;
+    if (r.status === 'error') return `${head}  ${r.error ?? ''}`;
+    const warning = r.placeholders ? `  warning: ${plural(r.placeholders, 'row')} ${r.placeholders === 1 ? 'points at a placeholder' : 'point at placeholders'}` : '';
+    return `${head}  ${counts[i]!.padEnd(countWidth)}  ${r.seconds.toFixed(1)} s${warning}`;
+  });
+  for (const r of results.filter((x) => x.status === 'fail')) {
+    const shown = r.sample.rows.length < r.failures ? `, the first ${r.sample.rows.length}` : '';
+    lines.push('', `${r.name}: ${plural(r.failures, 'failing row')}${shown} (${r.path})`, ...table(r.sample.columns, r.sample.rows));
+  }
+  const n = (status: TestResult['status']) => results.filter((r) => r.status === status).length;
+  const warned = results.filter((r) => r.placeholders > 0).length;
+  const parts = [`${n('pass')} passed`, `${n('fail')} failed`, n('error') && plural(n('error'), 'error'), warned && `${warned} with placeholder warnings`];
+  lines.push(`${results.length === 0 ? '' : '\n'}${plural(results.length, 'test')}: ${parts.filter(Boolean).join(', ')}`);
+  return lines.join('\n');
+}
+
+/** Columns padded to their widest value, two spaces apart, indented. */
+function table(columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | null>>): string[] {
+  const cells = [columns.map(String), ...rows.map((row) => row.map(show))];
+  const widths = columns.map((_, c) => Math.max(...cells.map((row) => row[c]!.length)));
+  return cells.map((row) => `  ${row.map((v, c) => (c === row.length - 1 ? v : v.padEnd(widths[c]!))).join('  ')}`);
+}
+
+function show(value: string | null): string {
+  if (value === null) return 'null';
+  const flat = value.replace(/\r?\n/g, '\\n');
+  return flat.length > MAX_VALUE ? `${flat.slice(0, MAX_VALUE - 1)}…` : flat;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,61 @@
+/**
+ * Singular tests: `sql/tests/<name>.sql`, each one SELECT returning the rows
+ * that break a rule (none = pass), with the models' `{{ ref() }}`,
+ * `{{ source() }}` and `{{ var() }}` placeholders.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { nearestNames } from '../util/nearest-names.ts';
+import { compileModel, type Vars } from './compile.ts';
+import { ModelError } from './errors.ts';
+import { parseArgs, PLACEHOLDER, type ModelFile } from './model-file.ts';
+import type { Project } from './project.ts';
+
+export interface SingularTest {
+  readonly name: string;
+  readonly path: string;
+  /** The models (not seeds) it reads through ref(): what selects it. */
+  readonly models: readonly string[];
+  /** The SELECT, placeholders rendered. */
+  readonly sql: string;
+}
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+
+export function loadSingularTests(projectDir: string, project: Project, vars: Vars): SingularTest[] {
+  const dir = join(projectDir, 'sql', 'tests');
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  } catch {
+    return [];
+  }
+  return files.map((file) => parseSingularTest(`sql/tests/${file}`, readFileSync(join(dir, file), 'utf8'), project, vars));
+}
+
+export function parseSingularTest(path: string, text: string, project: Project, vars: Vars): SingularTest {
+  const name = path.slice(path.lastIndexOf('/') + 1, -'.sql'.length);
+  if (!IDENT.test(name)) throw new ModelError(`${path}: the file name must be a lowercase SQL identifier (letters, digits, _) since it names the test`);
+  const body = text.trim().replace(/;\s*$/, '');
+  const statement = body.replace(/^(\s*--[^\n]*\n)*/, '').trimStart();
+  if (!/^(with|select)\b/i.test(statement)) throw new ModelError(`${path}: a test is one SELECT (or WITH ... SELECT) returning the failing rows`);
+  const models = new Set<string>();
+  for (const [, fn, rawArgs] of body.matchAll(PLACEHOLDER)) {
+    if (fn === 'changed') throw new ModelError(`${path}: changed() belongs in incremental models; a test reads whole tables`);
+    if (fn !== 'ref') continue;
+    const [ref] = parseArgs(rawArgs!, path);
+    if (project.byName.has(ref!)) models.add(ref!);
+    else if (!project.seeds.has(ref!)) {
+      const near = nearestNames(ref!, [...project.byName.keys(), ...project.seeds]);
+      throw new ModelError(`${path}: ref('${ref}') names no model or seed${near.length ? `: did you mean ${near.join(', ')}?` : ''}`);
+    }
+  }
+  // compile.ts renders any file with a body and a path; a test has no aliases since changed() is refused above.
+  const asModel = { name, path, body, aliases: new Map() } as unknown as ModelFile;
+  try {
+    return { name, path, models: [...models], sql: compileModel(asModel, { watermarks: null, vars }) };
+  } catch (error) {
+    if (error instanceof ModelError) throw error;
+    throw new ModelError(`${path}: ${(error as Error).message}`); // a malformed source('...') name
+  }
+}
