@@ -1,6 +1,7 @@
 -- materialized: incremental
 -- unique_key: line_id
 -- tags: purchases
+-- verify: price_total = sum(purchase.order.line.price_total)
 -- references: product_id -> dim_products.product_id; vendor_id -> dim_customers.customer_id
 -- tests: line_id not_null unique; order_id not_null relationships(fact_purchase_orders.order_id); product_id relationships(dim_products.product_id); vendor_id relationships(dim_customers.customer_id)
 with touched as (

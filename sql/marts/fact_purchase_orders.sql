@@ -1,6 +1,7 @@
 -- materialized: incremental
 -- unique_key: order_id
 -- tags: purchases
+-- verify: amount_total = sum(purchase.order.amount_total)
 -- references: vendor_id -> dim_customers.customer_id; user_id -> dim_users.user_id; picking_type_id -> dim_picking_types.picking_type_id
 -- tests: order_id not_null unique; vendor_id not_null relationships(dim_customers.customer_id); amount_total not_null; user_id relationships(dim_users.user_id); picking_type_id relationships(dim_picking_types.picking_type_id)
 select po.id as order_id,

@@ -1,6 +1,7 @@
 -- materialized: incremental
 -- unique_key: source, order_id
 -- tags: sales
+-- verify: amount_total = sum(pos.order.amount_total) where source = 'pos'; amount_total = sum(sale.order.amount_total) where source = 'sale'
 -- references: customer_id -> dim_customers.customer_id; employee_id -> dim_employees.employee_id; user_id -> dim_users.user_id; branch_id -> dim_branches.branch_id; team_id -> dim_teams.team_id
 -- tests: source not_null accepted_values(pos, sale); order_id not_null; date_order not_null; amount_total not_null; channel not_null; customer_id relationships(dim_customers.customer_id); branch_id relationships(dim_branches.branch_id); employee_id relationships(dim_employees.employee_id); user_id relationships(dim_users.user_id); team_id relationships(dim_teams.team_id)
 with orders as (

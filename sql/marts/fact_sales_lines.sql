@@ -1,6 +1,7 @@
 -- materialized: incremental
 -- unique_key: source, line_id
 -- tags: sales
+-- verify: price_subtotal_incl = sum(pos.order.line.price_subtotal_incl) where source = 'pos'; price_subtotal_incl = sum(sale.order.line.price_total) where source = 'sale'
 -- references: product_id -> dim_products.product_id; customer_id -> dim_customers.customer_id; branch_id -> dim_branches.branch_id; reward_id -> dim_promotion_rewards.reward_id; program_id -> dim_promotions.program_id
 -- tests: source not_null accepted_values(pos, sale); line_id not_null; order_id not_null; product_id relationships(dim_products.product_id); customer_id relationships(dim_customers.customer_id); branch_id relationships(dim_branches.branch_id); reward_id relationships(dim_promotion_rewards.reward_id); program_id relationships(dim_promotions.program_id)
 with pos_touched as (

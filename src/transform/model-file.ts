@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { nearestNames } from '../util/nearest-names.ts';
 import { ModelError } from './errors.ts';
 import { parseTests, parseReferences, type DataTest, type Reference } from './model-header.ts';
+import { parseVerifyChecks, type SumCheck } from './model-verify.ts';
 
 export type Materialization = 'incremental' | 'table' | 'view';
 /**
@@ -27,6 +28,8 @@ export interface ModelFile {
   readonly tags: readonly string[];
   readonly tests: readonly DataTest[];
   readonly references: readonly Reference[];
+  /** Totals `elt verify` compares with Odoo (model-verify.ts). */
+  readonly verify: readonly SumCheck[];
   /** Odoo models read through `source()`. */
   readonly sources: readonly string[];
   /** Models and seeds read through `ref()`. */
@@ -38,7 +41,7 @@ export interface ModelFile {
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
-const HEADER_KEYS = new Set(['materialized', 'unique_key', 'on_delete', 'tags', 'tests', 'references']);
+const HEADER_KEYS = new Set(['materialized', 'unique_key', 'on_delete', 'tags', 'tests', 'references', 'verify']);
 /** `{{ fn(args) }}`; arguments may hold quoted strings with commas and parentheses. */
 export const PLACEHOLDER = /\{\{\s*(\w+)\s*\(((?:'[^']*'|[^)'])*)\)\s*\}\}/g;
 const SOURCE_ALIAS = /\{\{\s*source\s*\(\s*'([^']+)'\s*\)\s*\}\}\s+(?:as\s+)?([a-z_][a-z0-9_]*)/gi;
@@ -104,6 +107,7 @@ export function parseModelFile(path: string, text: string): ModelFile {
     tags: list(header.get('tags')),
     tests: parseTests(header.get('tests') ?? '', path),
     references,
+    verify: parseVerifyChecks(header.get('verify') ?? '', path),
     sources: [...sources],
     refs: [...refs],
     aliases,

@@ -173,7 +173,7 @@ const cases: Case[] = [
   },
   {
     input: 'misspelt header key', argv: ['transform'], files: { ...models, 'sql/marts/bi_ok.sql': "-- materialised: table\nselect id from {{ ref('bi_stg') }}" },
-    message: 'elt transform: sql/marts/bi_ok.sql:1: unknown header key "materialised" (expected one of materialized, unique_key, on_delete, tags, tests, references)',
+    message: 'elt transform: sql/marts/bi_ok.sql:1: unknown header key "materialised" (expected one of materialized, unique_key, on_delete, tags, tests, references, verify)',
   },
   { input: 'unknown model in --select', argv: ['transform', '--select', 'bi_okay'], files: models, message: 'elt transform: unknown model "bi_okay" in --select: did you mean bi_ok?' },
   { input: 'bad --select grammar', argv: ['transform', '--select', 'bi_ok+2+'], files: models, message: 'elt transform: invalid selector "bi_ok+2+" in --select: misplaced "+": write +name, name+, 2+name or name+1' },
@@ -187,7 +187,10 @@ const cases: Case[] = [
   { input: 'unknown flag', argv: ['extract', '--ful-refresh'], message: 'elt extract: unknown option --ful-refresh (see --help)' },
   { input: 'a stray argument', argv: ['extract', 'pos.order'], message: 'elt extract: unexpected argument "pos.order" (options start with --; see --help)' },
   { input: '--streams without a value', argv: ['extract', '--streams'], message: 'elt extract: --streams needs a value, e.g. --streams pos.order,pos.order.line (see --help)' },
-  { input: 'a command not built yet', argv: ['verify'], message: 'elt verify: not built yet in this version (planned in issue 6)' },
+  {
+    input: 'a verify header with bad grammar', argv: ['verify'], files: { ...models, 'sql/marts/bi_ok.sql': "-- materialized: table\n-- verify: id = total(pos.order.amount_total)\nselect id from {{ ref('bi_stg') }}" },
+    message: `elt verify: sql/marts/bi_ok.sql: verify "id = total(pos.order.amount_total)" should read "<column> = sum(<odoo model>.<field>) [where <column> = '<value>']", e.g. "amount_total = sum(pos.order.amount_total) where source = 'pos'"`,
+  },
 
   // The warehouse.
   {

@@ -1,0 +1,39 @@
+import { defineCommand } from 'citty';
+import { checkWarehouse, connectOdoo, loadContext } from '../context.ts';
+import { odooSettings } from '../env.ts';
+import { listFlag, rejectUnknownFlags } from '../flags.ts';
+import { loadProject } from '../../transform/project.ts';
+import { runVerify } from '../../verify/run-verify.ts';
+import { checkSumTargets, planVerify } from '../../verify/verify-plan.ts';
+import { formatVerifyReport, verifyReportJson } from '../../verify/verify-report.ts';
+
+const args = {
+  streams: { type: 'string', description: 'comma-separated streams (Odoo model names) to verify, with the sums declared on them; default all', valueHint: 'pos.order,pos.order.line' },
+  json: { type: 'boolean', description: 'print the report as JSON', default: false },
+} as const;
+
+export const verifyCommand = defineCommand({
+  meta: {
+    name: 'verify',
+    description:
+      "Reconcile the warehouse with Odoo: per stream, raw rows vs Odoo's count and the ids that differ; per model, the sums its `-- verify:` header declares vs Odoo's own. Exit 1 on drift. Examples: elt verify · elt verify --streams pos.order,pos.order.line · elt verify --json",
+  },
+  args,
+  async run({ rawArgs, args: parsed }) {
+    rejectUnknownFlags(rawArgs, args);
+    const ctx = loadContext();
+    try {
+      const settings = odooSettings(ctx.env);
+      // Streams, declarations and the tables they sum are checked before Odoo is asked anything.
+      const plan = planVerify(ctx.config, loadProject(process.cwd()), listFlag(parsed.streams));
+      await checkWarehouse(ctx.db);
+      const flagged = await checkSumTargets(ctx.db, plan.sums);
+      const odoo = await connectOdoo(settings, ctx.log);
+      const report = await runVerify(odoo, ctx.db, ctx.config, plan, flagged, ctx.log);
+      console.log(parsed.json ? verifyReportJson(report) : formatVerifyReport(report));
+      return report.ok ? 0 : 1;
+    } finally {
+      await ctx.close();
+    }
+  },
+});

@@ -1,0 +1,47 @@
+/**
+ * The `verify` header of a model: totals it must share with Odoo, checked by
+ * `elt verify`. A tiny grammar, `;`-separated entries:
+ *
+ *   <column> = sum(<odoo model>.<field>) [where <column> = '<value>']
+ *
+ * `amount_total = sum(pos.order.amount_total) where source = 'pos'` reads:
+ * the model's `amount_total` summed over its rows with `source = 'pos'`
+ * equals Odoo's `amount_total` summed over the records the `pos.order`
+ * stream extracts (its domain, archived records included), to the cent.
+ */
+import { ModelError } from './errors.ts';
+
+export interface SumCheck {
+  /** The model's column that is summed. */
+  readonly column: string;
+  readonly odooModel: string;
+  readonly odooField: string;
+  /** Restricts the model's rows (e.g. one source of a fact that unions several). */
+  readonly where?: { readonly column: string; readonly value: string };
+}
+
+const IDENT = '[a-z_][a-z0-9_]*';
+const ENTRY = new RegExp(
+  `^(${IDENT})\\s*=\\s*sum\\(\\s*([a-z][a-z0-9_]*(?:\\.[a-z0-9_]+)*)\\.(${IDENT})\\s*\\)(?:\\s+where\\s+(${IDENT})\\s*=\\s*'((?:[^']|'')*)')?$`,
+);
+
+export function parseVerifyChecks(text: string, path: string): SumCheck[] {
+  // Split on `;` outside quoted values.
+  const entries = (text.match(/(?:'(?:[^']|'')*'?|[^;'])+/g) ?? []).map((s) => s.trim()).filter(Boolean);
+  return entries.map((entry) => {
+    const m = ENTRY.exec(entry);
+    if (!m) {
+      throw new ModelError(
+        `${path}: verify "${entry}" should read "<column> = sum(<odoo model>.<field>) [where <column> = '<value>']", e.g. "amount_total = sum(pos.order.amount_total) where source = 'pos'"`,
+      );
+    }
+    const check: SumCheck = { column: m[1]!, odooModel: m[2]!, odooField: m[3]! };
+    return m[4] === undefined ? check : { ...check, where: { column: m[4], value: m[5]!.replaceAll("''", "'") } };
+  });
+}
+
+/** The check as written in the header, for reports. */
+export function describeCheck(model: string, check: SumCheck): string {
+  const where = check.where ? ` where ${check.where.column} = '${check.where.value.replaceAll("'", "''")}'` : '';
+  return `${model}.${check.column}${where}`;
+}

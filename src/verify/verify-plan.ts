@@ -1,0 +1,68 @@
+/**
+ * What `elt verify` checks, resolved and validated before it reads a record:
+ * the streams (all, or `--streams`), and the sums declared in model headers
+ * (`-- verify: ...`, see transform/model-verify.ts) whose Odoo model is one
+ * of them. A declaration naming no stream, a missing table or column, or a
+ * field the stream does not extract is a usage error (exit 2).
+ */
+import type { Pool } from '../db/pool.ts';
+import { relationColumns } from '../db/verify-queries.ts';
+import type { ProjectConfig } from '../extract/project-config.ts';
+import type { PlannedStream } from '../extract/stream-extract.ts';
+import { resolveStreams, type Stream } from '../extract/streams.ts';
+import { ModelError } from '../transform/errors.ts';
+import { describeCheck, type SumCheck } from '../transform/model-verify.ts';
+import type { Project } from '../transform/project.ts';
+
+export interface DeclaredSum {
+  /** The model (and its table or view) whose column is summed. */
+  readonly model: string;
+  readonly path: string;
+  readonly check: SumCheck;
+  /** As written: `fact_sales.amount_total where source = 'pos'`. */
+  readonly label: string;
+}
+
+export interface VerifyPlan {
+  readonly streams: readonly Stream[];
+  readonly sums: readonly DeclaredSum[];
+}
+
+export function planVerify(config: ProjectConfig, project: Project, selected?: readonly string[]): VerifyPlan {
+  const streams = resolveStreams(config, selected);
+  const known = new Set(resolveStreams(config).map((s) => s.model));
+  const chosen = new Set(streams.map((s) => s.model));
+  const sums = project.models.flatMap((model) =>
+    model.verify.map((check) => {
+      if (!known.has(check.odooModel)) {
+        throw new ModelError(`${model.path}: verify: no stream extracts ${check.odooModel} (streams are Odoo model names; add it under streams: in elt.yml)`);
+      }
+      return { model: model.name, path: model.path, check, label: describeCheck(model.name, check) };
+    }),
+  );
+  return { streams, sums: sums.filter((s) => chosen.has(s.check.odooModel)) };
+}
+
+/** Checks every summed table and column exists; returns the tables that carry `deleted_at` (flagged rows are left out of sums). */
+export async function checkSumTargets(db: Pool, sums: readonly DeclaredSum[]): Promise<Set<string>> {
+  const flagged = new Set<string>();
+  for (const { model, path, check } of sums) {
+    const columns = await relationColumns(db, model);
+    if (columns.size === 0) throw new ModelError(`${path}: verify: the warehouse has no table ${model} yet: run elt migrate and elt transform first`);
+    for (const column of [check.column, check.where?.column]) {
+      if (column !== undefined && !columns.has(column)) throw new ModelError(`${path}: verify: ${model} has no column ${column}`);
+    }
+    if (columns.has('deleted_at')) flagged.add(model);
+  }
+  return flagged;
+}
+
+/** Once Odoo has been asked (fields_get): a summed field must be one the stream lands, or raw could never agree. */
+export function checkSumFields(sums: readonly DeclaredSum[], planned: readonly PlannedStream[]): void {
+  for (const { path, check } of sums) {
+    const stream = planned.find((s) => s.model === check.odooModel);
+    if (stream && !stream.fields.includes(check.odooField)) {
+      throw new ModelError(`${path}: verify: ${check.odooModel}.${check.odooField} is not a field elt extracts (unknown to Odoo, not stored, or in exclude_fields)`);
+    }
+  }
+}

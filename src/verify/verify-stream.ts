@@ -1,0 +1,104 @@
+/**
+ * One stream's reconciliation: the raw row count (not deleted) against
+ * Odoo's `search_count`, then every id Odoo lists compared with raw, page by
+ * page: ids Odoo has that raw lacks, ids raw still holds that Odoo no longer
+ * lists, and ids whose write_date (or a field a model's `verify` header sums)
+ * differs: changed behind the tool's back, or not extracted yet. Odoo's
+ * totals of the summed fields are kept on the way, so a sum costs no extra
+ * call. Memory stays flat: one page at a time, a few ids kept per kind.
+ */
+import type { OdooClient, OdooContext, OdooRecord } from '../odoo/client.ts';
+import type { Pool } from '../db/pool.ts';
+import { addTotals, comparePage, rawCount, type DiffKind } from '../db/verify-queries.ts';
+import type { PlannedStream } from '../extract/stream-extract.ts';
+import { VERIFY_PAGE_FACTOR, verifyPages } from '../extract/verify-pages.ts';
+
+/** Ids printed per kind of difference; the count says how many there are in all. */
+export const SAMPLE_IDS = 10;
+
+export interface IdSample {
+  count: number;
+  /** The lowest ids, ascending, at most SAMPLE_IDS. */
+  ids: number[];
+}
+
+export type CheckStatus = 'ok' | 'drift' | 'failed' | 'skipped';
+
+export interface StreamVerdict {
+  readonly stream: string;
+  readonly model: string;
+  readonly status: CheckStatus;
+  /** Live raw rows; null when not counted (skipped, failed, or no raw table). */
+  readonly warehouse: number | null;
+  readonly odoo: number | null;
+  readonly missing: IdSample;
+  readonly extra: IdSample;
+  readonly changed: IdSample;
+  /** Odoo's total of each summed field, as exact numeric text. */
+  readonly totals: ReadonlyMap<string, string>;
+  readonly error?: string;
+}
+
+export interface VerifySettings {
+  readonly pageSize: number;
+  readonly context: OdooContext;
+}
+
+export async function verifyStream(odoo: OdooClient, db: Pool, stream: PlannedStream, sumFields: readonly string[], settings: VerifySettings): Promise<StreamVerdict> {
+  const warehouse = await rawCount(db, stream.model);
+  const count = await odoo.searchCount(stream.model, stream.domain, { context: settings.context });
+  const diffs: Record<DiffKind, IdSample> = { missing: sample(), extra: sample(), changed: sample() };
+  let totals = sumFields.map(() => '0');
+  const pages = verifyPages(odoo, {
+    model: stream.model,
+    domain: stream.domain,
+    fields: stream.incremental ? ['write_date', ...sumFields] : [...sumFields],
+    limit: settings.pageSize * VERIFY_PAGE_FACTOR,
+    context: settings.context,
+  });
+  for await (const { records, after, upTo } of pages) {
+    const values = sumFields.map((field) => records.map((r) => numericText(r, stream.model, field)));
+    const page = {
+      ids: records.map((r) => r.id),
+      writeDates: stream.incremental ? records.map((r) => (typeof r.write_date === 'string' ? r.write_date : null)) : null,
+      values,
+    };
+    for (const { id, kind } of await comparePage(db, stream.model, page, sumFields, { after, upTo, rawExists: warehouse !== null })) {
+      const found = diffs[kind];
+      found.count++;
+      if (found.ids.length < SAMPLE_IDS) found.ids.push(id);
+    }
+    if (sumFields.length) totals = await addTotals(db, values, totals);
+  }
+  const drift = (warehouse ?? 0) !== count || diffs.missing.count + diffs.extra.count + diffs.changed.count > 0;
+  return {
+    stream: stream.name,
+    model: stream.model,
+    status: drift ? 'drift' : 'ok',
+    warehouse,
+    odoo: count,
+    ...diffs,
+    totals: new Map(sumFields.map((field, i) => [field, totals[i]!])),
+  };
+}
+
+/** A verdict for a stream that could not be compared. */
+export function unverified(stream: string, model: string, status: 'failed' | 'skipped', error: string): StreamVerdict {
+  return { stream, model, status, warehouse: null, odoo: null, missing: sample(), extra: sample(), changed: sample(), totals: new Map(), error };
+}
+
+function sample(): IdSample {
+  return { count: 0, ids: [] };
+}
+
+/**
+ * A number as numeric text: JavaScript prints the shortest text that reads
+ * back as the same double, which is what Odoo sent (and what raw holds).
+ * `false` (an empty value) is NULL; anything else is not a number field.
+ */
+function numericText(record: OdooRecord, model: string, field: string): string | null {
+  const value = record[field];
+  if (typeof value === 'number') return String(value);
+  if (value === false || value === null || value === undefined) return null;
+  throw new Error(`${model}.${field} is not a number field (Odoo sent ${JSON.stringify(value).slice(0, 40)} for record ${record.id}): a verify sum needs a float, monetary or integer field`);
+}
