@@ -1,0 +1,83 @@
+/**
+ * The folder that holds a demo: the PGlite database (`pgdata/`), the run
+ * history (`demo.json`: the time of every run, so the simulator can be
+ * rebuilt exactly) and a lock file while a demo runs (PGlite is one process's
+ * database: two demos on one folder would corrupt it).
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DemoError } from './demo-error.ts';
+
+export interface DemoFolder {
+  readonly dir: string;
+  /** PGlite's data directory. */
+  readonly pgdata: string;
+  /** Every run's time, this one last: runs[0] anchors the simulated company's data. */
+  readonly runs: readonly Date[];
+  /** Removes the lock file. */
+  release(): void;
+}
+
+const STATE_FILE = 'demo.json';
+const LOCK_FILE = 'demo.lock';
+
+/**
+ * Locks `dir` (creating it) and records this run, before anything runs: a
+ * run that fails half-way is still replayed by the next one, so the next
+ * simulator holds what this one may have landed.
+ */
+export function openDemoFolder(dir: string, now: Date = new Date()): DemoFolder {
+  const statePath = join(dir, STATE_FILE);
+  if (existsSync(dir) && !existsSync(statePath) && readdirSync(dir).length > 0) {
+    throw new DemoError(`${dir} is not empty and holds no elt demo: pick another --dir`);
+  }
+  mkdirSync(dir, { recursive: true });
+  const lockPath = join(dir, LOCK_FILE);
+  lock(lockPath, dir);
+  try {
+    const previous = existsSync(statePath) ? readRuns(statePath) : [];
+    // The clock only moves on, even if this machine's clock went back.
+    const last = previous.at(-1);
+    const at = last && now.getTime() <= last.getTime() ? new Date(last.getTime() + 1000) : now;
+    const runs = [...previous, new Date(Math.floor(at.getTime() / 1000) * 1000)];
+    writeFileSync(statePath, `${JSON.stringify({ runs: runs.map((d) => d.toISOString()) }, null, 2)}\n`);
+    return { dir, pgdata: join(dir, 'pgdata'), runs, release: () => rmSync(lockPath, { force: true }) };
+  } catch (error) {
+    rmSync(lockPath, { force: true });
+    throw error;
+  }
+}
+
+function lock(lockPath: string, dir: string): void {
+  try {
+    writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const holder = Number(readFileSync(lockPath, 'utf8'));
+  if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+    throw new DemoError(`another elt demo (process ${holder}) is using ${dir}: wait for it to end`);
+  }
+  writeFileSync(lockPath, String(process.pid)); // left by a demo that was killed
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readRuns(statePath: string): Date[] {
+  try {
+    const state = JSON.parse(readFileSync(statePath, 'utf8')) as { runs?: unknown };
+    const runs = Array.isArray(state.runs) ? state.runs.map((r) => new Date(String(r))) : [];
+    if (runs.length > 0 && runs.every((d) => Number.isFinite(d.getTime()))) return runs;
+  } catch {
+    // reported below
+  }
+  throw new DemoError(`${statePath} is not an elt demo state file: delete its folder to start the demo over`);
+}
