@@ -17,12 +17,12 @@ const commands: Record<string, () => Promise<CommandDef<any>>> = {
   transform: () => import('./commands/transform.ts').then((m) => m.transformCommand),
   seed: () => import('./commands/seed.ts').then((m) => m.seedCommand),
   run: () => import('./commands/run.ts').then((m) => m.pipelineCommand),
-  status: () => import('./commands/pending.ts').then((m) => m.pending('status', 'per stream cursor, rows, last success and lag; per model last run', 6)),
-  test: () => import('./commands/pending.ts').then((m) => m.pending('test', 'run the data tests declared on models', 6)),
+  status: () => import('./commands/status.ts').then((m) => m.statusCommand),
+  test: () => import('./commands/test.ts').then((m) => m.testCommand),
   ls: () => import('./commands/ls.ts').then((m) => m.lsCommand),
-  dag: () => import('./commands/pending.ts').then((m) => m.pending('dag', 'print the lineage graph (Mermaid or DOT)', 6)),
-  verify: () => import('./commands/pending.ts').then((m) => m.pending('verify', 'reconcile the warehouse against Odoo', 6)),
-  demo: () => import('./commands/pending.ts').then((m) => m.pending('demo', 'the whole pipeline on the built-in simulator, with no setup', 6)),
+  dag: () => import('./commands/dag.ts').then((m) => m.dagCommand),
+  verify: () => import('./commands/verify.ts').then((m) => m.verifyCommand),
+  demo: () => import('./commands/demo.ts').then((m) => m.demoCommand),
 };
 
 export const mainCommand = defineCommand({
