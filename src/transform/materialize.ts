@@ -47,7 +47,8 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
 
   const next = incremental ? await currentWatermarks(db, model) : null;
   // An incremental run deletes only rows whose record is gone; the upsert rewrites only rows that changed.
-  if (options.fullRefresh || !incremental) await db.query(`delete from ${t}`);
+  const emptied = options.fullRefresh || !incremental;
+  if (emptied) await db.query(`delete from ${t}`);
   const cols = selected.map(quoteIdent);
   const placeholder = table.some((c) => c.name === 'is_placeholder') && !selected.includes('is_placeholder');
   const insertCols = placeholder ? [...cols, '"is_placeholder"'] : cols;
@@ -60,7 +61,8 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
     ctes.push(`gone as (delete from ${t} as d using m where m.deleted_at is not null and ${match} returning 1)`);
   }
   let insert = `insert into ${t} as t (${insertCols.join(', ')})\nselect ${values.join(', ')} from m${keep}`;
-  if (incremental) {
+  // Into an emptied table nothing can conflict: a plain insert skips the speculative insertion ON CONFLICT costs.
+  if (incremental && !emptied) {
     const keys = new Set(model.uniqueKey);
     const updatable = insertCols.filter((c) => !keys.has(c.slice(1, -1)));
     insert += `\non conflict (${model.uniqueKey.map(quoteIdent).join(', ')}) do `;
@@ -79,7 +81,8 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
   const removed = ctes.some((c) => c.startsWith('gone ')) ? '(select count(*) from gone)' : '0';
   const statement = `with ${ctes.join(',\n')}\nselect (select count(*) from written)::bigint + ${removed} as rows`;
   const result = await db.query<{ rows: string }>(statement).catch((error: { code?: string; message: string }) => {
-    if (error.code === '21000') throw new ModelError(`${model.path}: the SELECT returns the same unique_key (${model.uniqueKey.join(', ')}) more than once`);
+    // 21000: ON CONFLICT met the same key twice; 23505: a plain insert into an emptied table did.
+    if (error.code === '21000' || (incremental && emptied && error.code === '23505')) throw new ModelError(`${model.path}: the SELECT returns the same unique_key (${model.uniqueKey.join(', ')}) more than once`);
     throw error;
   });
   if (next) await writeWatermarks(db, model.name, next);

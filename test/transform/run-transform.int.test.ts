@@ -137,6 +137,19 @@ describe('elt transform on a small project', () => {
     expect(await snapshot()).toEqual(incremental);
   });
 
+  it('a SELECT that repeats a unique_key fails with one line, incrementally and on a full refresh', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'elt-dupes-'));
+    mkdirSync(join(other, 'sql', 'marts'), { recursive: true });
+    writeFileSync(join(other, 'sql', 'marts', 'dupes.sql'), "-- unique_key: k\nselect k, v from (values (1, 'a'), (1, 'b'), (2, 'c')) as t(k, v)");
+    await db.pool.query(`create table dupes (k bigint primary key, v text)`);
+    const message = 'sql/marts/dupes.sql: the SELECT returns the same unique_key (k) more than once';
+    for (const fullRefresh of [false, true]) {
+      const results = await runTransform(db.pool, { projectDir: other, fullRefresh }, memoryLog());
+      expect(results.map((r) => [r.status, r.error])).toEqual([['failed', message]]);
+    }
+    expect(await rows(`select count(*)::int as n from dupes`)).toEqual([{ n: 0 }]);
+  });
+
   it('a model whose columns differ from its table fails naming the differences', async () => {
     await db.pool.query(`alter table fact_lines add column margin numeric, drop column qty`);
     const results = await transform({ select: ['fact_lines'] });
