@@ -30,7 +30,9 @@ export function loadContext(): Context {
     log.warn({ variable: 'ODOO_TLS_INSECURE' }, "ODOO_TLS_INSECURE=true: Odoo's TLS certificate is not verified, so anyone on the network path could read or alter the data and the credentials");
   }
   const config = loadProjectConfig(env.ELT_CONFIG);
-  const db = createPool(databaseUrl(env));
+  // Each concurrent stream holds at most one connection at a time, the warehouse lock one more:
+  // sized so, a stream never waits for a connection (which the connect timeout would fail).
+  const db = createPool(databaseUrl(env), Math.max(10, config.extract.concurrency + 3));
   return { env, log, config, db, close: () => db.end() };
 }
 

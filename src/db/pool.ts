@@ -28,11 +28,18 @@ export interface PoolOptions {
    * resume a copy across them. Raw pages then land by one INSERT instead.
    */
   readonly copyFromStdin?: boolean;
+  /**
+   * How long to wait for a connection (and for a free one in the pool) before
+   * failing: a server that accepts TCP but never answers must not hang a
+   * scheduled run. Default: libpq's PGCONNECT_TIMEOUT (seconds), else 30 s.
+   */
+  readonly connectTimeoutMs?: number;
 }
 
 export function createPool(connectionString: string | undefined, max = 10, options: PoolOptions = {}): pg.Pool {
   // With no URL, pg reads the libpq PG* variables itself.
-  const pool = new pg.Pool({ connectionString, max, application_name: 'odoo-elt' });
+  const connectionTimeoutMillis = options.connectTimeoutMs ?? defaultConnectTimeoutMs();
+  const pool = new pg.Pool({ connectionString, max, application_name: 'odoo-elt', connectionTimeoutMillis });
   const clients = new Set<pg.PoolClient>();
   openClients.set(pool, clients);
   if (options.copyFromStdin === false) {
@@ -50,6 +57,13 @@ export function createPool(connectionString: string | undefined, max = 10, optio
     if (severed.has(pool)) client.end().catch(() => {});
   });
   return pool;
+}
+
+/** PGCONNECT_TIMEOUT as libpq reads it (seconds; 0 waits forever, below 2 counts as 2), else 30 s. */
+export function defaultConnectTimeoutMs(source: NodeJS.ProcessEnv = process.env): number {
+  const seconds = Number.parseInt(source.PGCONNECT_TIMEOUT ?? '', 10);
+  if (Number.isNaN(seconds) || seconds < 0) return 30_000;
+  return seconds === 0 ? 0 : Math.max(2, seconds) * 1000;
 }
 
 /** False for a pool (or one of its clients) created with `copyFromStdin: false`. */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
-import { createPool, inTransaction, severPool } from '../../src/db/pool.ts';
+import { createServer, type Server, type Socket } from 'node:net';
+import { createPool, defaultConnectTimeoutMs, inTransaction, severPool } from '../../src/db/pool.ts';
+import { runCliInProcess } from '../support/cli.ts';
 
 let db: FreshDatabase;
 beforeAll(async () => {
@@ -41,5 +43,34 @@ describe('the warehouse pool', () => {
     const { rows } = await db.pool.query('select count(*)::int as n from pool_probe');
     expect(rows[0].n).toBe(0);
     await pool.end();
+  });
+
+  it('a server that accepts but never answers fails the connection after the timeout instead of hanging', async () => {
+    const sockets = new Set<Socket>();
+    const silent: Server = createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const pool = createPool(`postgres://elt@127.0.0.1:${port}/warehouse`, 1, { connectTimeoutMs: 300 });
+      await expect(pool.query('select 1')).rejects.toThrow(/timeout/i);
+      await pool.end();
+      const outcome = await runCliInProcess(['extract'], {
+        ODOO_URL: 'http://127.0.0.1:1', ODOO_DB: 'odoo', ODOO_USERNAME: 'admin', ODOO_PASSWORD: 'admin',
+        DATABASE_URL: `postgres://elt@127.0.0.1:${port}/warehouse`, PGCONNECT_TIMEOUT: '2', LOG_LEVEL: 'silent',
+      }, process.cwd());
+      expect(outcome.code).toBe(2);
+      expect(outcome.stderr).toMatch(/^elt extract: cannot reach the warehouse database: .*timeout.* \(check DATABASE_URL\)\n$/i);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it('reads PGCONNECT_TIMEOUT as libpq does', () => {
+    expect(defaultConnectTimeoutMs({})).toBe(30_000);
+    expect(defaultConnectTimeoutMs({ PGCONNECT_TIMEOUT: '10' })).toBe(10_000);
+    expect(defaultConnectTimeoutMs({ PGCONNECT_TIMEOUT: '1' })).toBe(2_000);
+    expect(defaultConnectTimeoutMs({ PGCONNECT_TIMEOUT: '0' })).toBe(0);
+    expect(defaultConnectTimeoutMs({ PGCONNECT_TIMEOUT: 'soon' })).toBe(30_000);
   });
 });
