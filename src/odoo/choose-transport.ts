@@ -51,17 +51,21 @@ export function createNamedTransport(name: TransportName, url: string, timeoutMs
 
 export async function chooseTransport(settings: TransportSettings, log: ChoiceLogger): Promise<Transport> {
   const requested = settings.transport ?? 'auto';
+  const options = { insecureTls: settings.insecureTls };
   if (requested !== 'auto') {
     log.info({ transport: requested, reason: 'ODOO_TRANSPORT' }, `Odoo transport ${requested} (set by ODOO_TRANSPORT)`);
-    return createNamedTransport(requested, settings.url, settings.timeoutMs, { insecureTls: settings.insecureTls });
+    return createNamedTransport(requested, settings.url, settings.timeoutMs, options);
   }
-  const { name, reason, version } = await probe(settings, log);
+  const { name, reason, version } = await probe(settings, { ...options, timeoutMs: settings.timeoutMs }, log);
   log.info({ transport: name, reason, ...(version ? { serverVersion: version.serverVersion } : {}) }, `Odoo transport ${name}: ${reason}`);
-  return createNamedTransport(name, settings.url, settings.timeoutMs, { insecureTls: settings.insecureTls });
+  return createNamedTransport(name, settings.url, settings.timeoutMs, options);
 }
 
-async function probe(settings: TransportSettings, log: ChoiceLogger): Promise<{ name: TransportName; reason: string; version?: ServerVersion }> {
-  const httpOptions = { timeoutMs: settings.timeoutMs, insecureTls: settings.insecureTls };
+async function probe(
+  settings: TransportSettings,
+  httpOptions: HttpOptions,
+  log: ChoiceLogger,
+): Promise<{ name: TransportName; reason: string; version?: ServerVersion }> {
   const http = new HttpEndpoint(settings.url, httpOptions);
   const logger = log.warn ? (log as RetryLogger) : undefined;
   let version: ServerVersion | undefined;

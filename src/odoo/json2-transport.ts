@@ -15,10 +15,7 @@ import { OdooAccessDeniedError, OdooAccessError, OdooProtocolError, OdooServerEr
 import { errorDataToError, redact } from './faults.ts';
 import { HttpEndpoint, isRecord, parseJsonBody, statusError, toJson, type HttpAnswer, type HttpOptions } from './http.ts';
 import { namedArguments } from './json2-args.ts';
-import type { Credentials, ServerVersion, Transport } from './transport.ts';
-
-/** Timeout and TLS verification of the HTTP calls. */
-export type Json2TransportOptions = HttpOptions;
+import { serverVersion, type Credentials, type ServerVersion, type Transport } from './transport.ts';
 
 /** Statuses whose JSON body says what Odoo raised; the others are mapped by `http.ts`. */
 const ODOO_STATUSES: ReadonlySet<number> = new Set([200, 400, 401, 403, 404, 422, 500]);
@@ -28,7 +25,7 @@ export class Json2Transport implements Transport {
   readonly name = 'json2' as const;
   readonly #http: HttpEndpoint;
 
-  constructor(url: string, options: Json2TransportOptions = {}) {
+  constructor(url: string, options: HttpOptions = {}) {
     this.#http = new HttpEndpoint(url, options);
   }
 
@@ -91,10 +88,7 @@ export async function fetchWebVersion(http: HttpEndpoint): Promise<ServerVersion
   if (!isRecord(answer) || typeof answer.version !== 'string') {
     throw new OdooProtocolError(`Odoo answered /web/version without a version: is ODOO_URL the Odoo server's root URL?`);
   }
-  const info = Array.isArray(answer.version_info)
-    ? answer.version_info.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number')
-    : [];
-  return { serverVersion: answer.version, serverVersionInfo: info };
+  return serverVersion(answer.version, answer.version_info);
 }
 
 function json2Error(answer: HttpAnswer, parsed: unknown, path: string, secret: string): OdooError {

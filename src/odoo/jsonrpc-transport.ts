@@ -12,9 +12,6 @@ import { HttpEndpoint, type HttpOptions, isRecord, parseJsonBody, toJson } from 
 import type { Credentials, ServerVersion, Transport } from './transport.ts';
 import { authenticateAnswer, commonVersion } from './xmlrpc-transport.ts';
 
-/** Timeout and TLS verification of the HTTP calls. */
-export type JsonRpcTransportOptions = HttpOptions;
-
 const PATH = '/jsonrpc';
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' };
 
@@ -23,7 +20,7 @@ export class JsonRpcTransport implements Transport {
   readonly #http: HttpEndpoint;
   #nextId = 1;
 
-  constructor(url: string, options: JsonRpcTransportOptions = {}) {
+  constructor(url: string, options: HttpOptions = {}) {
     this.#http = new HttpEndpoint(url, options);
   }
 

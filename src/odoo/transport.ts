@@ -1,6 +1,7 @@
 /**
- * The seam between the Odoo client and a wire protocol. XML-RPC lives in
- * `xmlrpc-transport.ts`; JSON-RPC and JSON-2 plug in here later.
+ * The seam between the Odoo client and a wire protocol: XML-RPC
+ * (`xmlrpc-transport.ts`), JSON-RPC (`jsonrpc-transport.ts`) and JSON-2
+ * (`json2-transport.ts`), picked by `choose-transport.ts`.
  * A transport throws the typed errors of `errors.ts` and never retries:
  * retrying is the client's job.
  */
@@ -19,6 +20,12 @@ export interface ServerVersion {
   readonly serverVersion: string;
   /** e.g. [17, 0, 0, "final", 0, ""]. */
   readonly serverVersionInfo: ReadonlyArray<string | number>;
+}
+
+/** A version answer's fields as Odoo sent them, the info list keeping only its strings and numbers. */
+export function serverVersion(version: string, info: unknown): ServerVersion {
+  const list = Array.isArray(info) ? info.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number') : [];
+  return { serverVersion: version, serverVersionInfo: list };
 }
 
 export interface Transport {

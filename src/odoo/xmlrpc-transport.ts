@@ -9,14 +9,9 @@
 import { OdooProtocolError } from './errors.ts';
 import { faultToError } from './faults.ts';
 import { HttpEndpoint, type HttpOptions, isRecord, typeName } from './http.ts';
-import type { Credentials, ServerVersion, Transport } from './transport.ts';
+import { serverVersion, type Credentials, type ServerVersion, type Transport } from './transport.ts';
 import { encodeCall, type Decoded } from './xmlrpc-codec.ts';
 import { decodeResponseStream } from './xmlrpc-decoder.ts';
-
-export { parseRetryAfter } from './http.ts';
-
-/** Timeout and TLS verification of the HTTP calls. */
-export type XmlRpcTransportOptions = HttpOptions;
 
 const XML_HEADERS = { 'content-type': 'text/xml; charset=utf-8', accept: 'text/xml' };
 
@@ -24,7 +19,7 @@ export class XmlRpcTransport implements Transport {
   readonly name = 'xmlrpc' as const;
   readonly #http: HttpEndpoint;
 
-  constructor(url: string, options: XmlRpcTransportOptions = {}) {
+  constructor(url: string, options: HttpOptions = {}) {
     this.#http = new HttpEndpoint(url, options);
   }
 
@@ -71,10 +66,7 @@ export function commonVersion(answer: unknown, path: string): ServerVersion {
   if (!isRecord(answer) || typeof answer.server_version !== 'string') {
     throw new OdooProtocolError(`Odoo answered version() on ${path} without a server_version`);
   }
-  const info = Array.isArray(answer.server_version_info)
-    ? answer.server_version_info.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number')
-    : [];
-  return { serverVersion: answer.server_version, serverVersionInfo: info };
+  return serverVersion(answer.server_version, answer.server_version_info);
 }
 
 /** The answer of common.authenticate(): a uid, or false for a rejected login. */

@@ -51,7 +51,7 @@ export async function applyFault(
 function sendProxyError(res: ServerResponse, status: number, retryAfter: number | undefined): void {
   const reason = STATUS_CODES[status] ?? '';
   const body = status === 500
-    ? `<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>${INTERNAL_ERROR_TEXT}</p>\n`
+    ? werkzeugPage(500, INTERNAL_ERROR_TEXT)
     : `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
   const headers: Record<string, string | number> = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body) };
   if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
@@ -94,10 +94,13 @@ export function sendJson(res: ServerResponse, status: number, value: unknown): v
 /** Werkzeug's default error page. */
 export function sendHtml(res: ServerResponse, status: number, text: string): void {
   if (res.destroyed) return;
-  const title = `${status} ${STATUS_CODES[status]}`;
-  const body = `<!doctype html>\n<html lang=en>\n<title>${title}</title>\n<h1>${STATUS_CODES[status]}</h1>\n<p>${text}</p>\n`;
+  const body = werkzeugPage(status, text);
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
+}
+
+function werkzeugPage(status: number, text: string): string {
+  return `<!doctype html>\n<html lang=en>\n<title>${status} ${STATUS_CODES[status]}</title>\n<h1>${STATUS_CODES[status]}</h1>\n<p>${text}</p>\n`;
 }
 
 export const NOT_FOUND_TEXT = 'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.';

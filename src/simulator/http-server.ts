@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pythonError, SimFault } from './faults.ts';
-import type { CallTarget, FaultQueue } from './fault-injection.ts';
+import type { FaultQueue } from './fault-injection.ts';
 import { applyFault, internalTraceback, NOT_FOUND_TEXT, sendHtml } from './http-common.ts';
 import { handleJson2, handleJsonRpc, handleWebVersion } from './json-routes.ts';
-import { dispatchRpc, type RpcEnv } from './rpc.ts';
+import { describeRpc, dispatchRpc, type RpcEnv } from './rpc.ts';
 import { faultResponse, methodResponse, parseMethodCall } from './xmlrpc-codec.ts';
 
 /** One execute_kw (or execute) call as the client sent it. */
@@ -55,16 +55,8 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     const message = error instanceof Error ? error.message : String(error);
     return sendXml(res, faultResponse(1, pythonError('xml.parsers.expat.ExpatError', message).faultString));
   }
-  const target = describe(service, call.method, call.params);
-  if (target?.service === 'object') {
-    const isKw = call.method === 'execute_kw';
-    deps.calls.push({
-      model: target.model,
-      method: target.method,
-      args: ((isKw ? call.params[5] : call.params.slice(5)) ?? []) as unknown[],
-      kwargs: ((isKw ? call.params[6] : undefined) ?? {}) as Record<string, unknown>,
-    });
-  }
+  const { target, call: record } = describeRpc(service, call.method, call.params);
+  if (record) deps.calls.push(record);
   const fault = await applyFault(deps, target, req, res);
   if (fault === 'answered') return;
   if (fault) return sendXml(res, faultResponse(fault.code, fault.message));
@@ -76,14 +68,6 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     body = error instanceof SimFault ? faultResponse(error.faultCode, error.faultString) : faultResponse(1, internalTraceback(error));
   }
   sendXml(res, body);
-}
-
-function describe(service: string, method: string, params: readonly unknown[]): CallTarget | undefined {
-  if (service === 'common') return { service, method };
-  if (service === 'object' && (method === 'execute_kw' || method === 'execute')) {
-    return { service, model: String(params[3]), method: String(params[4]) };
-  }
-  return undefined;
 }
 
 function sendXml(res: ServerResponse, body: string): void {

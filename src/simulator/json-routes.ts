@@ -5,20 +5,19 @@
  * before 19 the URL is unknown: 404) and `GET /web/version`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { formatTimestamp } from './clock.ts';
 import { applyFault, NOT_FOUND_TEXT, readBody, sendHtml, sendJson } from './http-common.ts';
 import type { HandlerDeps } from './http-server.ts';
 import { errorToData, faultToData, json2Error, jsonRpcError, werkzeug, type ErrorData } from './json-errors.ts';
 import { callMethod } from './methods.ts';
-import { dispatchRpc } from './rpc.ts';
+import { describeRpc, dispatchRpc, methodEnv, versionInfo } from './rpc.ts';
 
 /** ORM methods that take a recordset (`ids`); the others are `@api.model` and refuse ids. */
 const RECORD_METHODS = new Set(['read', 'write', 'unlink', 'copy', 'name_get', 'exists', 'check_access', 'has_access']);
 
 export async function handleWebVersion(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if ((await applyFault(deps, { service: 'common', method: 'version' }, req, res)) === 'answered') return;
-  const v = deps.env.version;
-  sendJson(res, 200, { version_info: [v, 0, 0, 'final', 0, ''], version: `${v}.0` });
+  const { server_version_info, server_serie } = versionInfo(deps.env.version);
+  sendJson(res, 200, { version_info: server_version_info, version: server_serie });
 }
 
 export async function handleJsonRpc(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -35,20 +34,8 @@ export async function handleJsonRpc(deps: HandlerDeps, req: IncomingMessage, res
   const service = String(request?.params?.service ?? '');
   const method = String(request?.params?.method ?? '');
   const args = Array.isArray(request?.params?.args) ? (request.params!.args as unknown[]) : [];
-  const target = service === 'common'
-    ? ({ service, method } as const)
-    : service === 'object' && (method === 'execute_kw' || method === 'execute')
-      ? ({ service, model: String(args[3]), method: String(args[4]) } as const)
-      : undefined;
-  if (target?.service === 'object') {
-    const isKw = method === 'execute_kw';
-    deps.calls.push({
-      model: target.model,
-      method: target.method,
-      args: ((isKw ? args[5] : args.slice(5)) ?? []) as unknown[],
-      kwargs: ((isKw ? args[6] : undefined) ?? {}) as Record<string, unknown>,
-    });
-  }
+  const { target, call } = describeRpc(service, method, args);
+  if (call) deps.calls.push(call);
   const fault = await applyFault(deps, target, req, res);
   if (fault === 'answered') return;
   if (fault) return reply({ error: faultToData(fault.code, fault.message) });
@@ -101,9 +88,7 @@ export async function handleJson2(deps: HandlerDeps, req: IncomingMessage, res: 
     return fail(422, werkzeug('UnprocessableEntity', 422, `cannot call ${model}.${method} with ids`));
   }
   try {
-    const stamp = { date: formatTimestamp(env.clock.now()), uid: user.uid };
-    const methodEnv = { store: env.store, version: env.version, denied: env.denied, computeFailures: env.computeFailures, stamp };
-    sendJson(res, 200, callMethod(methodEnv, model, method, args, callKwargs));
+    sendJson(res, 200, callMethod(methodEnv(env, user.uid), model, method, args, callKwargs));
   } catch (error) {
     const { status, body: data } = json2Error(errorToData(error));
     fail(status, data);

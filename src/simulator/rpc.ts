@@ -1,7 +1,9 @@
 import { formatTimestamp, type Clock } from './clock.ts';
 import type { ComputeFailures } from './compute-failures.ts';
+import type { CallTarget } from './fault-injection.ts';
 import { accessDenied, pythonError, typeError } from './faults.ts';
-import { callMethod } from './methods.ts';
+import type { CallRecord } from './http-server.ts';
+import { callMethod, type MethodEnv } from './methods.ts';
 import type { Store } from './store.ts';
 
 export interface SimUser {
@@ -25,6 +27,32 @@ export interface RpcEnv {
 export function versionInfo(version: number): Record<string, unknown> {
   const serie = `${version}.0`;
   return { server_version: serie, server_version_info: [version, 0, 0, 'final', 0, ''], server_serie: serie, protocol_version: 1 };
+}
+
+/**
+ * What a `/xmlrpc/2` or `/jsonrpc` call is about, for injected faults, and
+ * the execute_kw/execute call it carries, for `Simulator.calls`; neither for
+ * a service faults cannot target.
+ */
+export function describeRpc(service: string, method: string, params: readonly unknown[]): { target?: CallTarget; call?: CallRecord } {
+  if (service === 'common') return { target: { service, method } };
+  if (service !== 'object' || (method !== 'execute_kw' && method !== 'execute')) return {};
+  const model = String(params[3]);
+  const name = String(params[4]);
+  const isKw = method === 'execute_kw';
+  const call = {
+    model,
+    method: name,
+    args: ((isKw ? params[5] : params.slice(5)) ?? []) as unknown[],
+    kwargs: ((isKw ? params[6] : undefined) ?? {}) as Record<string, unknown>,
+  };
+  return { target: { service, model, method: name }, call };
+}
+
+/** The environment of one ORM call by `uid`, its writes stamped with the clock's now. */
+export function methodEnv(env: RpcEnv, uid: number): MethodEnv {
+  const stamp = { date: formatTimestamp(env.clock.now()), uid };
+  return { store: env.store, version: env.version, denied: env.denied, computeFailures: env.computeFailures, stamp };
 }
 
 /**
@@ -81,11 +109,9 @@ function object(env: RpcEnv, method: string, params: readonly unknown[]): unknow
   if (typeof model !== 'string' || typeof name !== 'string') {
     throw typeError(`${method}() missing required positional arguments: 'obj' and 'method'`);
   }
-  const stamp = { date: formatTimestamp(env.clock.now()), uid };
-  const methodEnv = { store: env.store, version: env.version, denied: env.denied, computeFailures: env.computeFailures, stamp };
-  if (method === 'execute') return callMethod(methodEnv, model, name, params.slice(5), {});
+  if (method === 'execute') return callMethod(methodEnv(env, uid), model, name, params.slice(5), {});
   if (!Array.isArray(args)) throw typeError(`execute_kw() missing 1 required positional argument: 'args'`);
-  return callMethod(methodEnv, model, name, args, kwargs ?? {});
+  return callMethod(methodEnv(env, uid), model, name, args, kwargs ?? {});
 }
 
 /** Python's `int(uid)`. */

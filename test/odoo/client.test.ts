@@ -6,8 +6,10 @@ import { OdooLoginError, OdooProtocolError, OdooServerError, OdooTransientError 
 import type { Credentials } from '../../src/odoo/transport.ts';
 import { XmlRpcTransport } from '../../src/odoo/xmlrpc-transport.ts';
 import { startFakeXmlRpc, type FakeServer, type Handler, type ReceivedCall, type Reply } from './fake-xmlrpc-server.ts';
+import { failure as failureOf } from './failure.ts';
 
 const SECRET = 'pw-do-not-leak-31337';
+const failure = (promise: Promise<unknown>) => failureOf(promise, SECRET);
 const FAST = { retries: 3, minTimeoutMs: 1, maxTimeoutMs: 5 };
 let server: FakeServer | undefined;
 
@@ -38,16 +40,6 @@ async function connect(object: Handler, retry: object = FAST, timeoutMs = 2000) 
     logger: { warn: (obj, msg) => warnings.push({ obj: obj as Record<string, unknown>, msg }) },
   });
   return { client, warnings, objectCalls: () => server!.calls.filter((c) => c.path === '/xmlrpc/2/object') };
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(inspect(error, { depth: Infinity, showHidden: true })).not.toContain(SECRET);
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('OdooClient.connect', () => {

@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import { afterEach, describe, it, expect } from 'vitest';
 import { OdooClient } from '../../src/odoo/client.ts';
 import {
@@ -14,8 +13,10 @@ import {
 import { Json2Transport } from '../../src/odoo/json2-transport.ts';
 import type { Credentials } from '../../src/odoo/transport.ts';
 import { startFakeJson, type FakeJsonServer, type JsonHandler } from './fake-json-server.ts';
+import { failure as failureOf } from './failure.ts';
 
 const SECRET = 'sk-very-secret-api-key-4242';
+const failure = (promise: Promise<unknown>) => failureOf(promise, SECRET);
 let server: FakeJsonServer | undefined;
 
 afterEach(async () => {
@@ -34,17 +35,6 @@ async function start(handler: JsonHandler): Promise<{ transport: Json2Transport;
 /** An Odoo 19 JSON-2 error body: serialize_exception(e) with the exception's status. */
 function odooError(status: number, name: string, message: string) {
   return { status, json: { name, message, arguments: [message], context: {}, debug: `Traceback (most recent call last):\n${name}: ${message}\n` } };
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    const dump = inspect(error, { depth: Infinity, showHidden: true });
-    expect(dump).not.toContain(SECRET);
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('Json2Transport calls', () => {

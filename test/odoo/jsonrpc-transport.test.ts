@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import { afterEach, describe, it, expect } from 'vitest';
 import { OdooClient } from '../../src/odoo/client.ts';
 import {
@@ -14,8 +13,10 @@ import {
 import { JsonRpcTransport } from '../../src/odoo/jsonrpc-transport.ts';
 import type { Credentials } from '../../src/odoo/transport.ts';
 import { startFakeJson, type FakeJsonServer, type JsonHandler } from './fake-json-server.ts';
+import { failure as failureOf } from './failure.ts';
 
 const SECRET = 'sk-very-secret-api-key-4242';
+const failure = (promise: Promise<unknown>) => failureOf(promise, SECRET);
 let server: FakeJsonServer | undefined;
 
 afterEach(async () => {
@@ -38,17 +39,6 @@ function result(value: unknown) {
 /** An Odoo 17 JSON-RPC error: HTTP 200, serialize_exception(e) in data. */
 function odooError(name: string, message: string, debug = `Traceback (most recent call last):\n${name}: ${message}\n`) {
   return { json: { jsonrpc: '2.0', id: 1, error: { code: 200, message: 'Odoo Server Error', data: { name, debug, message, arguments: [message], context: {} } } } };
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    const dump = inspect(error, { depth: Infinity, showHidden: true });
-    expect(dump).not.toContain(SECRET);
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('JsonRpcTransport calls', () => {

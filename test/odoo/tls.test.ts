@@ -4,12 +4,12 @@
  * transport and on the transport probe.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseTransport } from '../../src/odoo/choose-transport.ts';
-import { createNamedTransport } from '../../src/odoo/choose-transport.ts';
-import { OdooTlsError, type OdooError } from '../../src/odoo/errors.ts';
+import { chooseTransport, createNamedTransport } from '../../src/odoo/choose-transport.ts';
+import { OdooTlsError } from '../../src/odoo/errors.ts';
 import type { TransportName } from '../../src/odoo/transport.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { selfSignedCertificate, type SelfSigned } from '../support/tls.ts';
+import { failure } from './failure.ts';
 
 const KEY = 'api-key-0123456789';
 let cert: SelfSigned;
@@ -23,15 +23,6 @@ afterAll(async () => {
   await sim?.close();
   cert?.remove();
 });
-
-async function failure(promise: Promise<unknown>): Promise<OdooError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as OdooError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('TLS verification', () => {
   it('the simulator serves HTTPS when given a key and certificate', () => {

@@ -7,9 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OdooClient } from '../../src/odoo/client.ts';
 import { createNamedTransport } from '../../src/odoo/choose-transport.ts';
-import { OdooAccessError, OdooServerError, OdooTransientError, OdooUserError, type OdooError } from '../../src/odoo/errors.ts';
+import { OdooAccessError, OdooServerError, OdooTransientError, OdooUserError } from '../../src/odoo/errors.ts';
 import type { Credentials, TransportName } from '../../src/odoo/transport.ts';
 import { startSimulator, type Simulator, type TransportFault } from '../../src/simulator/server.ts';
+import { failure } from './failure.ts';
 
 const KEY = 'api-key-0123456789';
 const TIMEOUT_MS = 400;
@@ -34,15 +35,6 @@ function transport(name: TransportName) {
 
 function searchRead(name: TransportName): Promise<unknown> {
   return transport(name).executeKw(creds, 2, 'res.partner', 'search_read', [[]], { fields: ['name', 'comment'], order: 'id' });
-}
-
-async function failure(promise: Promise<unknown>): Promise<OdooError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as OdooError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** Each transport-level fault and the message it must give (`PATH` and `HOST` filled in per transport). */

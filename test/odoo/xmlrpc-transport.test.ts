@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import { afterEach, describe, it, expect } from 'vitest';
 import {
   OdooAccessDeniedError,
@@ -8,10 +7,13 @@ import {
   OdooUnknownModelError,
 } from '../../src/odoo/errors.ts';
 import type { Credentials } from '../../src/odoo/transport.ts';
-import { parseRetryAfter, XmlRpcTransport } from '../../src/odoo/xmlrpc-transport.ts';
+import { parseRetryAfter } from '../../src/odoo/http.ts';
+import { XmlRpcTransport } from '../../src/odoo/xmlrpc-transport.ts';
 import { startFakeXmlRpc, type FakeServer, type Handler } from './fake-xmlrpc-server.ts';
+import { failure as failureOf } from './failure.ts';
 
 const SECRET = 'sk-very-secret-api-key-4242';
+const failure = (promise: Promise<unknown>) => failureOf(promise, SECRET);
 let server: FakeServer | undefined;
 
 afterEach(async () => {
@@ -25,22 +27,6 @@ async function start(handler: Handler): Promise<{ transport: XmlRpcTransport; cr
     transport: new XmlRpcTransport(server.url, { timeoutMs: 2000 }),
     creds: { url: server.url, db: 'shop', login: 'etl@example.com', secret: SECRET },
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    expectNoSecret(error);
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-}
-
-function expectNoSecret(error: unknown): void {
-  const dump = inspect(error, { depth: Infinity, showHidden: true });
-  expect(dump).not.toContain(SECRET);
-  expect(String((error as Error).stack)).not.toContain(SECRET);
 }
 
 describe('XmlRpcTransport calls', () => {

@@ -189,9 +189,6 @@ export function productModels(version: number, brand: boolean): { template: Mode
   return { template, variant: variantFor(template, version) };
 }
 
-/** Odoo 17 definitions without the brand module. */
-export const productProduct: ModelDef = variantFor(productTemplate, 17);
-
 function num(v: unknown): number {
   return typeof v === 'number' ? v : 0;
 }
