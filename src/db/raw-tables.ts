@@ -34,6 +34,22 @@ export async function ensureRawTable(db: Pool | PoolClient, model: string): Prom
   return table;
 }
 
+/** Whether `table` (a validated name) exists, as the search path finds it. */
+export async function tableExists(db: Pool | PoolClient, table: string): Promise<boolean> {
+  const { rows } = await db.query<{ ok: boolean }>(`select to_regclass($1) is not null as ok`, [quoteIdent(table)]);
+  return rows[0]!.ok;
+}
+
+/** Exact counts of a stream's raw rows, live and marked deleted; null when it has no raw table yet. */
+export async function rawRowCounts(db: Pool | PoolClient, model: string): Promise<{ live: number; deleted: number } | null> {
+  const table = rawTableName(model);
+  if (!(await tableExists(db, table))) return null;
+  const { rows } = await db.query<{ live: number; deleted: number }>(
+    `select count(*) filter (where deleted_at is null)::int as live, count(*) filter (where deleted_at is not null)::int as deleted from ${quoteIdent(table)}`,
+  );
+  return rows[0]!;
+}
+
 /**
  * Lands one page of Odoo records, inside the caller's transaction (landPage's):
  * the rows travel by `COPY` (text format), the fastest way into PostgreSQL.

@@ -7,6 +7,7 @@
  */
 import type { Pool } from './pool.ts';
 import { quoteIdent, rawTableName } from './identifiers.ts';
+import { rawRowCounts, tableExists } from './raw-tables.ts';
 
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`;
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', ${ISO})`;
@@ -61,7 +62,7 @@ export async function readStreamStatus(db: Pool, configured: ReadonlyMap<string,
   for (const stream of names) {
     const row = byName.get(stream);
     const model = row?.model ?? configured.get(stream)!;
-    const counts = await rawCounts(db, model);
+    const counts = (await rawRowCounts(db, model)) ?? { live: 0, deleted: 0 };
     result.push({
       stream,
       model,
@@ -72,22 +73,12 @@ export async function readStreamStatus(db: Pool, configured: ReadonlyMap<string,
       lastSuccessStartedAt: row?.success_started_at ?? null,
       lagSeconds: row?.lag_seconds ?? null,
       lastError: row?.last_error ?? null,
-      rows: counts.rows,
+      rows: counts.live,
       deletedRows: counts.deleted,
       skippedRecords: row?.skipped ?? 0,
     });
   }
   return result;
-}
-
-/** Exact counts (status is for people, who compare them with Odoo); 0 when the table does not exist. */
-async function rawCounts(db: Pool, model: string): Promise<{ rows: number; deleted: number }> {
-  const table = rawTableName(model);
-  if (!(await exists(db, table))) return { rows: 0, deleted: 0 };
-  const { rows } = await db.query<{ live: number; deleted: number }>(
-    `select count(*) filter (where deleted_at is null)::int as live, count(*) filter (where deleted_at is not null)::int as deleted from ${quoteIdent(table)}`,
-  );
-  return { rows: rows[0]!.live, deleted: rows[0]!.deleted };
 }
 
 export interface ModelStatusRow {
@@ -140,7 +131,7 @@ export async function readModelStatus(db: Pool): Promise<ModelStatusRow[]> {
 }
 
 async function tableRows(db: Pool, table: string): Promise<number | null> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(table) || !(await exists(db, table))) return null;
+  if (!/^[a-z_][a-z0-9_]*$/.test(table) || !(await tableExists(db, table))) return null;
   const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from ${quoteIdent(table)}`);
   return rows[0]!.n;
 }
@@ -150,14 +141,9 @@ async function pending(db: Pool, sources: ReadonlyArray<{ source: string; load_s
   let total = 0;
   for (const { source, load_seq } of sources) {
     const table = rawTableName(source);
-    if (!(await exists(db, table))) continue;
+    if (!(await tableExists(db, table))) continue;
     const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from ${quoteIdent(table)} where load_seq > $1`, [load_seq]);
     total += rows[0]!.n;
   }
   return total;
-}
-
-async function exists(db: Pool, table: string): Promise<boolean> {
-  const { rows } = await db.query<{ ok: boolean }>(`select to_regclass($1) is not null as ok`, [quoteIdent(table)]);
-  return rows[0]!.ok;
 }

@@ -1,5 +1,5 @@
 /**
- * The warehouse side of `elt verify`: raw counts, one page of Odoo's ids
+ * The warehouse side of `elt verify`: one page of Odoo's ids
  * compared with the raw rows of the same id range, running totals of Odoo's
  * values, and a model's declared total. Values travel as text and are summed
  * as numeric, so a total is exact whatever the number of records.
@@ -14,15 +14,6 @@ export interface OdooPage {
   readonly ids: readonly number[];
   readonly writeDates: ReadonlyArray<string | null> | null;
   readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
-}
-
-/** Live (not deleted) raw rows, or null when the stream has no raw table yet. */
-export async function rawCount(db: Pool, model: string): Promise<number | null> {
-  const table = rawTableName(model);
-  const { rows } = await db.query<{ exists: boolean }>('select to_regclass($1) is not null as exists', [quoteIdent(table)]);
-  if (!rows[0]!.exists) return null;
-  const count = await db.query<{ n: number }>(`select count(*)::bigint as n from ${quoteIdent(table)} where deleted_at is null`);
-  return Number(count.rows[0]!.n);
 }
 
 /**

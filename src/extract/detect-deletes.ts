@@ -11,12 +11,11 @@
  * Each range commits on its own: a killed run leaves only true marks behind.
  */
 import type { OdooClient } from '../odoo/client.ts';
-import { and, leaf } from '../odoo/domain.ts';
-import { inTransaction, type Pool } from '../db/pool.ts';
+import type { Pool } from '../db/pool.ts';
 import { markDeleted, missingIds } from '../db/deletes.ts';
-import { landRecords } from '../db/raw-tables.ts';
-import { recordSkipped, type SkippedRecord } from '../db/skipped-records.ts';
-import { readIsolating } from './unreadable.ts';
+import type { SkippedRecord } from '../db/skipped-records.ts';
+import { landIds } from './unreadable.ts';
+import { ID_PAGE_FACTOR, idPages } from './id-pages.ts';
 import type { ExtractSettings, PlannedStream } from './stream-extract.ts';
 
 export interface DeleteCounts {
@@ -28,28 +27,16 @@ export interface DeleteCounts {
   unreadable: SkippedRecord[];
 }
 
-/** Ids are cheap to list: a page of ids is this many record pages. */
-const ID_PAGE_FACTOR = 10;
-
 export async function detectDeletes(odoo: OdooClient, db: Pool, stream: PlannedStream, settings: ExtractSettings): Promise<DeleteCounts> {
   const counts: DeleteCounts = { deleted: 0, restored: 0, unreadable: [] };
-  const limit = settings.pageSize * ID_PAGE_FACTOR;
-  let after = 0;
-  for (;;) {
-    const ids = await odoo.search(stream.model, and(stream.domain, [leaf('id', '>', after)]), { order: 'id', limit, context: settings.context });
-    // The last page's range is open-ended: every raw id above the last listed one is gone too.
-    const upTo = ids.length < limit ? null : ids[ids.length - 1]!;
+  const pages = idPages(odoo, { model: stream.model, domain: stream.domain, limit: settings.pageSize * ID_PAGE_FACTOR, context: settings.context });
+  // The last page's range is open-ended: every raw id above the last listed one is gone too.
+  for await (const { items: ids, after, upTo } of pages) {
     counts.deleted += await markDeleted(db, stream.model, ids, after, upTo);
     const missing = await missingIds(db, stream.model, ids);
-    for (let at = 0; at < missing.length; at += settings.pageSize) {
-      const chunk = missing.slice(at, at + settings.pageSize);
-      const { records, skipped } = await readIsolating(odoo, stream, settings, chunk, new Error(`records of ${stream.name} missing from raw cannot be read`));
-      await recordSkipped(db, stream.name, skipped);
-      counts.unreadable.push(...skipped);
-      if (records.length === 0) continue;
-      counts.restored += await inTransaction(db, (client) => landRecords(client, stream.model, records));
-    }
-    if (upTo === null) return counts;
-    after = upTo;
+    const { changed, skipped } = await landIds(odoo, db, stream, settings, missing, new Error(`records of ${stream.name} missing from raw cannot be read`));
+    counts.restored += changed;
+    counts.unreadable.push(...skipped);
   }
+  return counts;
 }

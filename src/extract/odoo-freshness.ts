@@ -6,10 +6,11 @@
  * what the next extract would read beyond its lookback window.
  */
 import pLimit from 'p-limit';
-import type { OdooClient, OdooContext, OdooRecord } from '../odoo/client.ts';
+import type { OdooClient, OdooContext } from '../odoo/client.ts';
 import { and, leaf, type Domain } from '../odoo/domain.ts';
 import { OdooUnknownModelError } from '../odoo/errors.ts';
 import type { Stream } from './streams.ts';
+import { latestWriteDate } from './stream-extract.ts';
 
 export interface OdooFreshness {
   /** Odoo's max(write_date) for the stream now (naive UTC); null when it has no record or no write_date. */
@@ -39,8 +40,7 @@ async function ask(odoo: OdooClient, stream: Stream, cursor: string | null, cont
     if (!('write_date' in fields)) {
       return { maxWriteDate: null, newerRecords: null, behindSeconds: null, error: null };
     }
-    const [latest] = await odoo.searchRead<OdooRecord>(stream.model, stream.domain, { fields: ['write_date'], order: 'write_date desc, id desc', limit: 1, context });
-    const maxWriteDate = typeof latest?.write_date === 'string' ? latest.write_date.slice(0, 19) : null;
+    const maxWriteDate = await latestWriteDate(odoo, stream.model, stream.domain, context);
     // Odoo stores write_date to the microsecond but reads it to the second, as the cursor is kept:
     // the records of the cursor's own second are those the last extract saw, so count from the next one.
     const newer: Domain = cursor === null ? [] : [leaf('write_date', '>=', nextSecond(cursor))];

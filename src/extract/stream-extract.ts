@@ -11,17 +11,16 @@
  * - deletes are looked for when asked, on a full refresh, and on every run
  *   of a stream without write_date (see detect-deletes.ts).
  */
-import type { OdooClient, OdooRecord } from '../odoo/client.ts';
+import type { OdooClient, OdooContext, OdooRecord } from '../odoo/client.ts';
 import { and, leaf, type Domain } from '../odoo/domain.ts';
 import type { Pool } from '../db/pool.ts';
 import { beginPass, completePass, landPage, readStreamState, type PassState } from '../db/stream-state.ts';
-import { ensureRawTable, landRecords } from '../db/raw-tables.ts';
+import { ensureRawTable } from '../db/raw-tables.ts';
 import { quoteIdent, rawTableName } from '../db/identifiers.ts';
 import { lookbackFrom } from './cursor.ts';
 import { detectDeletes } from './detect-deletes.ts';
-import { isUnreadable, readIsolating } from './unreadable.ts';
-import { forgetSkipped, readSkipped, recordSkipped, type SkippedRecord } from '../db/skipped-records.ts';
-import { inTransaction } from '../db/pool.ts';
+import { isUnreadable, landIds, readIsolating } from './unreadable.ts';
+import { readSkipped, recordSkipped, type SkippedRecord } from '../db/skipped-records.ts';
 import type { ExtractProgress } from './progress.ts';
 
 export interface ExtractSettings {
@@ -65,7 +64,7 @@ export async function extractStream(odoo: OdooClient, db: Pool, stream: PlannedS
     await runPass(odoo, db, stream, state.pass, settings, counts);
     state = await readStreamState(db, stream.name);
   }
-  const hwm = stream.incremental ? await highWaterMark(odoo, stream, settings) : null;
+  const hwm = stream.incremental ? await latestWriteDate(odoo, stream.model, stream.domain, settings.context) : null;
   const cursor = state?.cursor ?? null;
   const since = settings.fullRefresh || !stream.incremental || cursor === null ? null : lookbackFrom(cursor, settings.lookbackMinutes);
   const pass: PassState = { hwm, since, lastId: 0, full: since === null };
@@ -85,9 +84,10 @@ export async function extractStream(odoo: OdooClient, db: Pool, stream: PlannedS
 
 async function runPass(odoo: OdooClient, db: Pool, stream: PlannedStream, pass: PassState, settings: ExtractSettings, counts: StreamCounts): Promise<void> {
   const window: Domain = pass.since === null ? [] : [leaf('write_date', '>=', pass.since)];
-  if (settings.progress) await reportPassStart(odoo, stream, and(stream.domain, window, [leaf('id', '>', pass.lastId)]), settings, settings.progress, counts);
+  const pageDomain = (lastId: number): Domain => and(stream.domain, window, [leaf('id', '>', lastId)]);
+  if (settings.progress) await reportPassStart(odoo, stream, pageDomain(pass.lastId), settings, settings.progress, counts);
   const fetchAfter = (lastId: number): Promise<OdooRecord[]> => {
-    const page = odoo.searchRead<OdooRecord>(stream.model, and(stream.domain, window, [leaf('id', '>', lastId)]), {
+    const page = odoo.searchRead<OdooRecord>(stream.model, pageDomain(lastId), {
       fields: [...stream.fields],
       order: 'id',
       limit: settings.pageSize,
@@ -113,7 +113,7 @@ async function runPass(odoo: OdooClient, db: Pool, stream: PlannedStream, pass: 
     } catch (error) {
       if (!isUnreadable(error)) throw error;
       // Odoo refused the page: list its ids and read around the records that fail.
-      const ids = await odoo.search(stream.model, and(stream.domain, window, [leaf('id', '>', after)]), { order: 'id', limit: settings.pageSize, context: settings.context });
+      const ids = await odoo.search(stream.model, pageDomain(after), { order: 'id', limit: settings.pageSize, context: settings.context });
       const isolated = await readIsolating(odoo, stream, settings, ids, error);
       await recordSkipped(db, stream.name, isolated.skipped);
       counts.unreadable.push(...isolated.skipped);
@@ -135,16 +135,10 @@ async function runPass(odoo: OdooClient, db: Pool, stream: PlannedStream, pass: 
 /** Records skipped by earlier runs are read again first: those that now read land, those gone are forgotten. */
 async function retryUnreadable(odoo: OdooClient, db: Pool, stream: PlannedStream, settings: ExtractSettings, counts: StreamCounts): Promise<void> {
   const ids = await readSkipped(db, stream.name);
-  for (let at = 0; at < ids.length; at += settings.pageSize) {
-    const chunk = ids.slice(at, at + settings.pageSize);
-    const { records, skipped } = await readIsolating(odoo, stream, settings, chunk, new Error(`records of ${stream.name} skipped by an earlier run still cannot be read`));
-    if (records.length) counts.changed += await inTransaction(db, (client) => landRecords(client, stream.model, records));
-    counts.fetched += records.length;
-    const still = new Set(skipped.map((s) => s.id));
-    await forgetSkipped(db, stream.name, chunk.filter((id) => !still.has(id)));
-    await recordSkipped(db, stream.name, skipped);
-    counts.unreadable.push(...skipped);
-  }
+  const { read, changed, skipped } = await landIds(odoo, db, stream, settings, ids, new Error(`records of ${stream.name} skipped by an earlier run still cannot be read`));
+  counts.fetched += read;
+  counts.changed += changed;
+  counts.unreadable.push(...skipped);
 }
 
 /** The pass's size, counted with its first page's domain; a count Odoo refuses only leaves the total unknown. */
@@ -161,14 +155,9 @@ function maxId(page: readonly OdooRecord[]): number {
   return page.reduce((max, r) => (r.id > max ? r.id : max), 0);
 }
 
-/** max(write_date) among the stream's records right now, or null when there are none. */
-async function highWaterMark(odoo: OdooClient, stream: PlannedStream, settings: ExtractSettings): Promise<string | null> {
-  const [latest] = await odoo.searchRead<OdooRecord>(stream.model, stream.domain, {
-    fields: ['write_date'],
-    order: 'write_date desc, id desc',
-    limit: 1,
-    context: settings.context,
-  });
+/** max(write_date) among the records of `domain` right now (naive UTC, to the second), or null when there are none. */
+export async function latestWriteDate(odoo: OdooClient, model: string, domain: Domain, context: OdooContext): Promise<string | null> {
+  const [latest] = await odoo.searchRead<OdooRecord>(model, domain, { fields: ['write_date'], order: 'write_date desc, id desc', limit: 1, context });
   const value = latest?.write_date;
   return typeof value === 'string' ? value.slice(0, 19) : null;
 }

@@ -13,7 +13,9 @@
 import type { OdooClient, OdooRecord } from '../odoo/client.ts';
 import { OdooServerError } from '../odoo/errors.ts';
 import { leaf } from '../odoo/domain.ts';
-import type { SkippedRecord } from '../db/skipped-records.ts';
+import { forgetSkipped, recordSkipped, type SkippedRecord } from '../db/skipped-records.ts';
+import { inTransaction, type Pool } from '../db/pool.ts';
+import { landRecords } from '../db/raw-tables.ts';
 import type { ExtractSettings, PlannedStream } from './stream-extract.ts';
 
 export const MAX_UNREADABLE_PER_PAGE = 10;
@@ -59,8 +61,39 @@ async function readHalves(
   await readHalves(odoo, stream, settings, ids.slice(half), into, cause);
 }
 
+export interface LandedIds {
+  /** Records read. */
+  read: number;
+  /** Of those, rows inserted or really changed in raw. */
+  changed: number;
+  skipped: SkippedRecord[];
+}
+
+/**
+ * Reads explicit ids a page at a time (records skipped earlier, or missing
+ * from raw) and lands what reads; per page, the records still refused are
+ * kept in elt_skipped_records and the others (landed, or gone from Odoo)
+ * leave it. `cause` names the failure if a page has too many bad records.
+ */
+export async function landIds(
+  odoo: OdooClient, db: Pool, stream: PlannedStream, settings: ExtractSettings, ids: readonly number[], cause: Error,
+): Promise<LandedIds> {
+  const result: LandedIds = { read: 0, changed: 0, skipped: [] };
+  for (let at = 0; at < ids.length; at += settings.pageSize) {
+    const chunk = ids.slice(at, at + settings.pageSize);
+    const { records, skipped } = await readIsolating(odoo, stream, settings, chunk, cause);
+    if (records.length) result.changed += await inTransaction(db, (client) => landRecords(client, stream.model, records));
+    result.read += records.length;
+    const still = new Set(skipped.map((s) => s.id));
+    await forgetSkipped(db, stream.name, chunk.filter((id) => !still.has(id)));
+    await recordSkipped(db, stream.name, skipped);
+    result.skipped.push(...skipped);
+  }
+  return result;
+}
+
 /** `search_read` on explicit ids, with the stream's fields and context (records gone meanwhile are simply absent). */
-export function readIds(odoo: OdooClient, stream: PlannedStream, settings: ExtractSettings, ids: readonly number[]): Promise<OdooRecord[]> {
+function readIds(odoo: OdooClient, stream: PlannedStream, settings: ExtractSettings, ids: readonly number[]): Promise<OdooRecord[]> {
   return odoo.searchRead<OdooRecord>(stream.model, [leaf('id', 'in', [...ids])], {
     fields: [...stream.fields],
     order: 'id',

@@ -9,9 +9,10 @@
  */
 import type { OdooClient, OdooContext, OdooRecord } from '../odoo/client.ts';
 import type { Pool } from '../db/pool.ts';
-import { addTotals, comparePage, rawCount, type DiffKind } from '../db/verify-queries.ts';
+import { addTotals, comparePage, type DiffKind } from '../db/verify-queries.ts';
+import { rawRowCounts } from '../db/raw-tables.ts';
 import type { PlannedStream } from '../extract/stream-extract.ts';
-import { VERIFY_PAGE_FACTOR, verifyPages } from '../extract/verify-pages.ts';
+import { ID_PAGE_FACTOR, recordPages } from '../extract/id-pages.ts';
 
 /** Ids printed per kind of difference; the count says how many there are in all. */
 export const SAMPLE_IDS = 10;
@@ -45,18 +46,16 @@ export interface VerifySettings {
 }
 
 export async function verifyStream(odoo: OdooClient, db: Pool, stream: PlannedStream, sumFields: readonly string[], settings: VerifySettings): Promise<StreamVerdict> {
-  const warehouse = await rawCount(db, stream.model);
+  const warehouse = (await rawRowCounts(db, stream.model))?.live ?? null;
   const count = await odoo.searchCount(stream.model, stream.domain, { context: settings.context });
   const diffs: Record<DiffKind, IdSample> = { missing: sample(), extra: sample(), changed: sample() };
   let totals = sumFields.map(() => '0');
-  const pages = verifyPages(odoo, {
-    model: stream.model,
-    domain: stream.domain,
-    fields: stream.incremental ? ['write_date', ...sumFields] : [...sumFields],
-    limit: settings.pageSize * VERIFY_PAGE_FACTOR,
-    context: settings.context,
-  });
-  for await (const { records, after, upTo } of pages) {
+  const pages = recordPages(
+    odoo,
+    { model: stream.model, domain: stream.domain, limit: settings.pageSize * ID_PAGE_FACTOR, context: settings.context },
+    stream.incremental ? ['write_date', ...sumFields] : sumFields,
+  );
+  for await (const { items: records, after, upTo } of pages) {
     const values = sumFields.map((field) => records.map((r) => numericText(r, stream.model, field)));
     const page = {
       ids: records.map((r) => r.id),
