@@ -14,6 +14,7 @@ import { databaseUrl, loadEnv, type Env, type OdooSettings } from './env.ts';
 import { UsageError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { secretValues } from './secrets.ts';
+import { firstLine } from './text.ts';
 
 export interface Context {
   readonly env: Env;
@@ -23,7 +24,17 @@ export interface Context {
   close(): Promise<void>;
 }
 
-export function loadContext(): Context {
+/** Runs `fn` with a fresh context, which is closed (the warehouse pool ended) whatever happens. */
+export async function withContext<T>(fn: (ctx: Context) => Promise<T>): Promise<T> {
+  const ctx = loadContext();
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+function loadContext(): Context {
   const env = loadEnv();
   const log = createLogger(env.LOG_LEVEL, secretValues());
   if (env.ODOO_TLS_INSECURE) {
@@ -99,8 +110,4 @@ function connectFailure(error: OdooError, settings: OdooSettings, where: string)
   }
   if (error instanceof OdooLoginError) return `cannot log in to Odoo at ${where}: ${firstLine(error)}`;
   return `cannot connect to Odoo at ${where}: ${firstLine(error)}`;
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }

@@ -1,6 +1,12 @@
 import type { ArgsDef } from 'citty';
 import { UsageError } from './errors.ts';
 
+/** The --select and --exclude options of ls, transform, test and dag. */
+export const selectionArgs = {
+  select: { type: 'string', alias: 's', description: 'dbt selectors: name, +name, name+, 2+name, @name, tag:x, path:sql/marts; several for a union, a,b for an intersection', valueHint: 'dim_products+' },
+  exclude: { type: 'string', description: 'selectors to leave out (same grammar)', valueHint: 'tag:slow' },
+} as const;
+
 /** Flags that take several space-separated values, dbt-style (`--select a b`). */
 const MULTI_VALUED = new Set(['select', 'exclude']);
 
@@ -64,4 +70,9 @@ export function flagValues(rawArgs: readonly string[], name: string, alias?: str
 /** `--streams a, b` as a list; undefined (all streams) when absent. */
 export function listFlag(value: string | undefined): string[] | undefined {
   return value?.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** The values of --select (-s) and --exclude. */
+export function selectionFlags(rawArgs: readonly string[]): { select: string[]; exclude: string[] } {
+  return { select: flagValues(rawArgs, 'select', 's'), exclude: flagValues(rawArgs, 'exclude') };
 }

@@ -3,9 +3,11 @@
  * exit codes (0 ok, 1 a stream/model/test failed, 2 usage or configuration)
  * and prints every error as one line.
  */
-import { defineCommand, runCommand, showUsage, type CommandDef } from 'citty';
+import { defineCommand, runCommand, showUsage, type ArgsDef, type CommandDef } from 'citty';
 import { UsageError } from './errors.ts';
+import { rejectUnknownFlags } from './flags.ts';
 import { maskSecrets, secretValues } from './secrets.ts';
+import { firstLine } from './text.ts';
 import { ProjectConfigError } from '../extract/project-config.ts';
 import { ModelError } from '../transform/errors.ts';
 import { SelectionError } from '../transform/selection.ts';
@@ -56,11 +58,13 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    // citty itself accepts any flag and stray words: every command gets the strict check here.
+    rejectUnknownFlags(rest, (command.args ?? {}) as ArgsDef);
     const { result } = await runCommand(command, { rawArgs: rest });
     return typeof result === 'number' ? result : 0;
   } catch (error) {
     const usage = error instanceof UsageError || error instanceof ProjectConfigError || error instanceof ModelError || error instanceof SelectionError || error instanceof SeedError;
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const message = firstLine(error);
     // Messages never carry a secret by construction; masking is the last line of defence.
     console.error(maskSecrets(`elt ${name}: ${message}`, secretValues()));
     return usage ? 2 : 1;

@@ -5,6 +5,7 @@
 import type { ModelStatusRow, StreamStatusRow } from '../db/status.ts';
 import type { OdooFreshness } from '../extract/odoo-freshness.ts';
 import { formatCount, formatDuration } from './progress-format.ts';
+import { alignColumns, plural } from './text.ts';
 
 export type StreamHealth = 'ok' | 'failed' | 'partial' | 'never';
 
@@ -64,14 +65,14 @@ export function formatStatus(report: StatusReport, withOdoo: boolean): string {
     cells.push(s.lastError ?? s.odoo?.error ?? '');
     return cells;
   });
-  const lines = table(streamHead, streamRows, new Set([2, 3, 4, ...(withOdoo ? [8] : [])]));
+  const lines = alignColumns([streamHead, ...streamRows], new Set([2, 3, 4, ...(withOdoo ? [8] : [])]));
   lines.push(summary(report.streams.length, 'stream', report.streams.map((s) => s.status)), '');
   if (report.models.length === 0) {
     lines.push('no model has run yet (elt transform)');
   } else {
     const modelHead = ['model', 'materialized', 'status', 'rows', 'last written', 'pending', 'last run (UTC)', 'error'];
     const modelRows = report.models.map((m) => [m.model, m.materialized, m.status, count(m.rows), count(m.rowsWritten), count(m.pendingRows), m.lastRunAt ?? '-', m.lastError ?? '']);
-    lines.push(...table(modelHead, modelRows, new Set([3, 4, 5])));
+    lines.push(...alignColumns([modelHead, ...modelRows], new Set([3, 4, 5])));
     lines.push(summary(report.models.length, 'model', report.models.map((m) => m.status)));
   }
   return lines.join('\n');
@@ -83,18 +84,7 @@ function summary(n: number, noun: string, statuses: readonly string[]): string {
   const tally = new Map<string, number>();
   for (const s of [...statuses].sort((a, b) => order.indexOf(a) - order.indexOf(b))) tally.set(s, (tally.get(s) ?? 0) + 1);
   const parts = [...tally].map(([status, k]) => `${formatCount(k)} ${status}`);
-  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
-}
-
-/** Columns two spaces apart, numbers (`right`) aligned right, no trailing spaces. */
-function table(head: readonly string[], rows: readonly string[][], right: ReadonlySet<number>): string[] {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(head), ...rows.map(line)];
+  return `${plural(n, noun)}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 
 function count(n: number | null): string {

@@ -16,6 +16,7 @@ import { checkWarehouse, connectOdoo, type Context } from './context.ts';
 import { databaseUrl, odooSettings } from './env.ts';
 import { UsageError } from './errors.ts';
 import { startProgress } from './progress.ts';
+import { firstLine, plural } from './text.ts';
 
 /** Applies the migrations and creates the raw table of every configured stream; returns how many. */
 export async function migrateStep(ctx: Context): Promise<number> {
@@ -108,7 +109,7 @@ export async function seedStep(ctx: Context): Promise<Array<{ seed: string; tabl
 export function formatTransformSummary(results: readonly ModelResult[]): string {
   const width = Math.max(5, ...results.map((r) => r.model.length));
   const lines = results.map((r) => {
-    const rows = r.rows === null ? '-' : `${plural(r.rows, 'row')}`;
+    const rows = r.rows === null ? '-' : plural(r.rows, 'row');
     const tail = r.status === 'success' ? `${rows}  ${r.seconds.toFixed(1)} s` : r.error ?? '';
     return `${r.model.padEnd(width)}  ${r.materialized.padEnd(11)}  ${r.status.padEnd(7)}  ${tail}`;
   });
@@ -140,13 +141,5 @@ export function formatExtractSummary(results: readonly StreamResult[]): string {
 function rootCause(error: unknown): string {
   let current = error;
   while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return (current instanceof Error ? current.message : String(current)).split('\n')[0]!;
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+  return firstLine(current);
 }

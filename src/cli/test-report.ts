@@ -1,5 +1,6 @@
 /** What `elt test` prints: one line per test, the failing samples, then a count line. */
 import type { TestResult } from '../transform/data-tests.ts';
+import { alignColumns, plural } from './text.ts';
 
 const MAX_VALUE = 40; // characters of one sample value; longer ones are cut with …
 
@@ -24,19 +25,13 @@ export function formatTestReport(results: readonly TestResult[]): string {
   return lines.join('\n');
 }
 
-/** Columns padded to their widest value, two spaces apart, indented. */
+/** The sample: columns padded to their widest value, two spaces apart, indented. */
 function table(columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | null>>): string[] {
-  const cells = [columns.map(String), ...rows.map((row) => row.map(show))];
-  const widths = columns.map((_, c) => Math.max(...cells.map((row) => row[c]!.length)));
-  return cells.map((row) => `  ${row.map((v, c) => (c === row.length - 1 ? v : v.padEnd(widths[c]!))).join('  ')}`);
+  return alignColumns([columns, ...rows.map((row) => row.map(show))]).map((line) => `  ${line}`);
 }
 
 function show(value: string | null): string {
   if (value === null) return 'null';
   const flat = value.replace(/\r?\n/g, '\\n');
   return flat.length > MAX_VALUE ? `${flat.slice(0, MAX_VALUE - 1)}…` : flat;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -4,15 +4,14 @@
  * to set; accepted with NODE_EXTRA_CA_CERTS (a private CA) or with
  * ODOO_TLS_INSECURE=true, which logs a warning on every command.
  */
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnElt, type CliOutcome } from '../support/cli.ts';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
 import { selfSignedCertificate, type SelfSigned } from '../support/tls.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = fileURLToPath(new URL('../../bin/elt.mjs', import.meta.url));
 const SECRET = 'Tls-Test-Secret-7';
 const WARNING = "ODOO_TLS_INSECURE=true: Odoo's TLS certificate is not verified, so anyone on the network path could read or alter the data and the credentials";
 
@@ -20,16 +19,8 @@ let cert: SelfSigned;
 let sim: Simulator;
 let db: FreshDatabase;
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function elt(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
-  const vars = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
+function elt(args: string[], env: Record<string, string> = {}): Promise<CliOutcome> {
+  return spawnElt(args, {
     ODOO_URL: sim.url,
     ODOO_DB: sim.db,
     ODOO_USERNAME: 'elt',
@@ -37,12 +28,7 @@ function elt(args: string[], env: Record<string, string> = {}): Promise<Outcome>
     DATABASE_URL: db.url,
     LOG_LEVEL: 'warn',
     ...env,
-  };
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env: vars, cwd: root }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
+  }, root);
 }
 
 /** The `msg` of each JSON log line. */

@@ -2,12 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { loadEnv } from '../env.ts';
 import { UsageError } from '../errors.ts';
+import { firstLine } from '../text.ts';
 import { loadProjectConfig } from '../../extract/project-config.ts';
 import { planTransform } from '../../transform/run-transform.ts';
 import { buildLineage, toDot, toMermaid } from '../../transform/lineage.ts';
 import { toHtml } from '../../transform/lineage-html.ts';
-import { flagValues, rejectUnknownFlags } from '../flags.ts';
-import { selectionArgs } from './transform.ts';
+import { selectionArgs, selectionFlags } from '../flags.ts';
 
 const FORMATS = ['mermaid', 'dot', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -28,12 +28,11 @@ export const dagCommand = defineCommand({
   },
   args,
   run({ rawArgs, args: parsed }) {
-    rejectUnknownFlags(rawArgs, args);
     const format = (parsed.format ?? 'mermaid') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
     const env = loadEnv();
-    const select = flagValues(rawArgs, 'select', 's');
-    const { project, models } = planTransform({ select, exclude: flagValues(rawArgs, 'exclude'), vars: loadProjectConfig(env.ELT_CONFIG).vars });
+    const { select, exclude } = selectionFlags(rawArgs);
+    const { project, models } = planTransform({ select, exclude, vars: loadProjectConfig(env.ELT_CONFIG).vars });
     const lineage = buildLineage(project, new Set(models.map((m) => m.name)));
     const title = `odoo-elt lineage${select.length ? `: ${select.join(' ')}` : ''}`;
     const text = format === 'html' ? toHtml(lineage, title) : format === 'dot' ? toDot(lineage) : toMermaid(lineage);
@@ -45,7 +44,7 @@ export const dagCommand = defineCommand({
     try {
       writeFileSync(output, text);
     } catch (error) {
-      throw new UsageError(`cannot write ${output}: ${(error as Error).message.split('\n')[0]}`);
+      throw new UsageError(`cannot write ${output}: ${firstLine(error)}`);
     }
     console.log(`wrote ${output}: ${lineage.nodes.length} nodes, ${lineage.edges.length} edges (${format})`);
     return 0;

@@ -5,7 +5,6 @@ import type { Context } from '../context.ts';
 import { connectOdoo } from '../context.ts';
 import { loadEnv, odooSettings } from '../env.ts';
 import { UsageError } from '../errors.ts';
-import { rejectUnknownFlags } from '../flags.ts';
 import { createLogger } from '../logger.ts';
 import { secretValues } from '../secrets.ts';
 import { extractStep, formatExtractSummary, formatTransformSummary, migrateStep, transformStep, withWarehouseLock } from '../steps.ts';
@@ -36,8 +35,7 @@ export const demoCommand = defineCommand({
       'Examples: elt demo · elt demo --dir /tmp/elt-demo',
   },
   args,
-  async run({ rawArgs, args: parsed }) {
-    rejectUnknownFlags(rawArgs, args);
+  async run({ args: parsed }) {
     if (!parsed.dir.trim()) throw new UsageError('--dir needs a folder, e.g. --dir /tmp/elt-demo (see --help)');
     const dir = resolve(parsed.dir);
     let folder: DemoFolder | undefined;

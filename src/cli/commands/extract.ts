@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
-import { loadContext } from '../context.ts';
-import { listFlag, rejectUnknownFlags } from '../flags.ts';
+import { withContext } from '../context.ts';
+import { listFlag } from '../flags.ts';
 import { extractStep, formatExtractSummary } from '../steps.ts';
 
 export const extractArgs = {
@@ -15,16 +15,12 @@ export const extractCommand = defineCommand({
     description: 'Pull each stream incrementally into its raw_* table. Examples: elt extract · elt extract --streams pos.order,pos.order.line · elt extract --full-refresh · elt extract --detect-deletes',
   },
   args: extractArgs,
-  async run({ rawArgs, args }) {
-    rejectUnknownFlags(rawArgs, extractArgs);
-    const ctx = loadContext();
-    try {
+  async run({ args }) {
+    return withContext(async (ctx) => {
       const streams = listFlag(args.streams);
       const results = await extractStep(ctx, { streams, fullRefresh: args['full-refresh'], detectDeletes: args['detect-deletes'] });
       console.log(formatExtractSummary(results));
       return results.some((r) => r.status === 'failed') ? 1 : 0;
-    } finally {
-      await ctx.close();
-    }
+    });
   },
 });

@@ -2,16 +2,14 @@ import { defineCommand } from 'citty';
 import { loadEnv } from '../env.ts';
 import { loadProjectConfig } from '../../extract/project-config.ts';
 import { planTransform } from '../../transform/run-transform.ts';
-import { flagValues, rejectUnknownFlags } from '../flags.ts';
-import { selectionArgs } from './transform.ts';
+import { selectionArgs, selectionFlags } from '../flags.ts';
 
 export const lsCommand = defineCommand({
   meta: { name: 'ls', description: 'List the models a selection picks, in run order, with their materialization and file. Example: elt ls --select +fact_sales' },
   args: selectionArgs,
   run({ rawArgs }) {
-    rejectUnknownFlags(rawArgs, selectionArgs);
     const env = loadEnv();
-    const { models } = planTransform({ select: flagValues(rawArgs, 'select', 's'), exclude: flagValues(rawArgs, 'exclude'), vars: loadProjectConfig(env.ELT_CONFIG).vars });
+    const { models } = planTransform({ ...selectionFlags(rawArgs), vars: loadProjectConfig(env.ELT_CONFIG).vars });
     const width = Math.max(5, ...models.map((m) => m.name.length));
     for (const m of models) console.log(`${m.name.padEnd(width)}  ${m.materialized.padEnd(11)}  ${m.path}`);
     return 0;

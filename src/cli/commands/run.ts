@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
-import { connectOdoo, loadContext } from '../context.ts';
-import { listFlag, rejectUnknownFlags } from '../flags.ts';
+import { connectOdoo, withContext } from '../context.ts';
+import { listFlag } from '../flags.ts';
 import { extractStep, formatExtractSummary, formatTransformSummary, migrateStep, seedStep, transformStep, withWarehouseLock } from '../steps.ts';
 import { planTransform } from '../../transform/run-transform.ts';
 import { odooSettings } from '../env.ts';
@@ -14,10 +14,8 @@ export const pipelineCommand = defineCommand({
     description: 'The one command a scheduler calls: migrate, seed, extract, transform. Examples: elt run · elt run --detect-deletes · elt run --full-refresh',
   },
   args: extractArgs,
-  async run({ rawArgs, args }) {
-    rejectUnknownFlags(rawArgs, extractArgs);
-    const ctx = loadContext();
-    try {
+  async run({ args }) {
+    return withContext(async (ctx) => {
       // Every setting, stream name, model file, the Odoo login and the streams elt.yml
       // configures (fields, domains) are checked before the migration touches anything.
       const settings = odooSettings(ctx.env);
@@ -36,8 +34,6 @@ export const pipelineCommand = defineCommand({
         console.log(formatTransformSummary(modelResults));
         return [...streamResults, ...modelResults].some((r) => r.status === 'failed') ? 1 : 0;
       });
-    } finally {
-      await ctx.close();
-    }
+    });
   },
 });

@@ -1,19 +1,14 @@
 import { defineCommand } from 'citty';
-import { loadContext } from '../context.ts';
-import { rejectUnknownFlags } from '../flags.ts';
+import { withContext } from '../context.ts';
 import { seedStep } from '../steps.ts';
 
 export const seedCommand = defineCommand({
   meta: { name: 'seed', description: 'Load the CSV seed files (sql/seeds/*.csv) into seed_* tables, all in one transaction. Example: elt seed' },
   args: {},
-  async run({ rawArgs }) {
-    rejectUnknownFlags(rawArgs, {});
-    const ctx = loadContext();
-    try {
+  async run() {
+    return withContext(async (ctx) => {
       for (const s of await seedStep(ctx)) console.log(`${s.table}  ${s.rows} row${s.rows === 1 ? "" : "s"}`);
       return 0;
-    } finally {
-      await ctx.close();
-    }
+    });
   },
 });

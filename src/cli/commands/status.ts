@@ -4,9 +4,8 @@ import { readModelStatus, readStreamStatus } from '../../db/status.ts';
 import { odooFreshness, type OdooFreshness } from '../../extract/odoo-freshness.ts';
 import { readContext } from '../../extract/run-extract.ts';
 import { resolveStreams, type Stream } from '../../extract/streams.ts';
-import { checkWarehouse, connectOdoo, loadContext } from '../context.ts';
+import { checkWarehouse, connectOdoo, withContext } from '../context.ts';
 import { odooSettings } from '../env.ts';
-import { rejectUnknownFlags } from '../flags.ts';
 import { formatStatus, streamStatus, type StatusReport } from '../status-report.ts';
 
 const args = {
@@ -20,10 +19,8 @@ export const statusCommand = defineCommand({
     description: 'Per stream: cursor, raw rows, last success, lag, last error; per model: last run, rows, status. Read-only. Examples: elt status · elt status --json · elt status --odoo',
   },
   args,
-  async run({ rawArgs, args: parsed }) {
-    rejectUnknownFlags(rawArgs, args);
-    const ctx = loadContext();
-    try {
+  async run({ args: parsed }) {
+    return withContext(async (ctx) => {
       const settings = parsed.odoo ? odooSettings(ctx.env) : null; // a missing ODOO_* variable fails before anything is read
       await checkWarehouse(ctx.db);
       const configured = resolveStreams(ctx.config);
@@ -41,9 +38,7 @@ export const statusCommand = defineCommand({
       };
       console.log(parsed.json ? JSON.stringify(report, null, 2) : formatStatus(report, settings !== null));
       return 0;
-    } finally {
-      await ctx.close();
-    }
+    });
   },
 });
 

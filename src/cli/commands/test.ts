@@ -1,9 +1,8 @@
 import { defineCommand } from 'citty';
-import { checkWarehouse, loadContext } from '../context.ts';
-import { flagValues, rejectUnknownFlags } from '../flags.ts';
+import { checkWarehouse, withContext } from '../context.ts';
+import { selectionArgs, selectionFlags } from '../flags.ts';
 import { formatTestReport } from '../test-report.ts';
 import { runDataTests } from '../../transform/data-tests.ts';
-import { selectionArgs } from './transform.ts';
 
 export const testCommand = defineCommand({
   meta: {
@@ -14,15 +13,11 @@ export const testCommand = defineCommand({
   },
   args: selectionArgs,
   async run({ rawArgs }) {
-    rejectUnknownFlags(rawArgs, selectionArgs);
-    const ctx = loadContext();
-    try {
+    return withContext(async (ctx) => {
       await checkWarehouse(ctx.db);
-      const results = await runDataTests(ctx.db, { select: flagValues(rawArgs, 'select', 's'), exclude: flagValues(rawArgs, 'exclude'), vars: ctx.config.vars }, ctx.log);
+      const results = await runDataTests(ctx.db, { ...selectionFlags(rawArgs), vars: ctx.config.vars }, ctx.log);
       console.log(formatTestReport(results));
       return results.every((r) => r.status === 'pass') ? 0 : 1;
-    } finally {
-      await ctx.close();
-    }
+    });
   },
 });

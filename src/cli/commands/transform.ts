@@ -1,12 +1,7 @@
 import { defineCommand } from 'citty';
-import { loadContext } from '../context.ts';
-import { flagValues, rejectUnknownFlags } from '../flags.ts';
+import { withContext } from '../context.ts';
+import { selectionArgs, selectionFlags } from '../flags.ts';
 import { formatTransformSummary, transformStep } from '../steps.ts';
-
-export const selectionArgs = {
-  select: { type: 'string', alias: 's', description: 'dbt selectors: name, +name, name+, 2+name, @name, tag:x, path:sql/marts; several for a union, a,b for an intersection', valueHint: 'dim_products+' },
-  exclude: { type: 'string', description: 'selectors to leave out (same grammar)', valueHint: 'tag:slow' },
-} as const;
 
 const args = {
   ...selectionArgs,
@@ -20,18 +15,10 @@ export const transformCommand = defineCommand({
   },
   args,
   async run({ rawArgs, args: parsed }) {
-    rejectUnknownFlags(rawArgs, args);
-    const ctx = loadContext();
-    try {
-      const results = await transformStep(ctx, {
-        select: flagValues(rawArgs, 'select', 's'),
-        exclude: flagValues(rawArgs, 'exclude'),
-        fullRefresh: parsed['full-refresh'],
-      });
+    return withContext(async (ctx) => {
+      const results = await transformStep(ctx, { ...selectionFlags(rawArgs), fullRefresh: parsed['full-refresh'] });
       console.log(formatTransformSummary(results));
       return results.some((r) => r.status === 'failed') ? 1 : 0;
-    } finally {
-      await ctx.close();
-    }
+    });
   },
 });

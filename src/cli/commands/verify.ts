@@ -1,7 +1,7 @@
 import { defineCommand } from 'citty';
-import { checkWarehouse, connectOdoo, loadContext } from '../context.ts';
+import { checkWarehouse, connectOdoo, withContext } from '../context.ts';
 import { odooSettings } from '../env.ts';
-import { listFlag, rejectUnknownFlags } from '../flags.ts';
+import { listFlag } from '../flags.ts';
 import { loadProject } from '../../transform/project.ts';
 import { runVerify } from '../../verify/run-verify.ts';
 import { checkSumTargets, planVerify } from '../../verify/verify-plan.ts';
@@ -19,10 +19,8 @@ export const verifyCommand = defineCommand({
       "Reconcile the warehouse with Odoo: per stream, raw rows vs Odoo's count and the ids that differ; per model, the sums its `-- verify:` header declares vs Odoo's own. Exit 1 on drift. Examples: elt verify · elt verify --streams pos.order,pos.order.line · elt verify --json",
   },
   args,
-  async run({ rawArgs, args: parsed }) {
-    rejectUnknownFlags(rawArgs, args);
-    const ctx = loadContext();
-    try {
+  async run({ args: parsed }) {
+    return withContext(async (ctx) => {
       const settings = odooSettings(ctx.env);
       // Streams, declarations and the tables they sum are checked before Odoo is asked anything.
       const plan = planVerify(ctx.config, loadProject(process.cwd()), listFlag(parsed.streams));
@@ -32,8 +30,6 @@ export const verifyCommand = defineCommand({
       const report = await runVerify(odoo, ctx.db, ctx.config, plan, flagged, ctx.log);
       console.log(parsed.json ? verifyReportJson(report) : formatVerifyReport(report));
       return report.ok ? 0 : 1;
-    } finally {
-      await ctx.close();
-    }
+    });
   },
 });
