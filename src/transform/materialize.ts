@@ -53,10 +53,12 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
   const placeholder = table.some((c) => c.name === 'is_placeholder') && !selected.includes('is_placeholder');
   const insertCols = placeholder ? [...cols, '"is_placeholder"'] : cols;
   const values = placeholder ? [...cols.map((c) => `m.${c}`), 'false'] : cols.map((c) => `m.${c}`);
-  // The model's rows are read once: by the delete of gone rows (incremental runs) and by the insert.
-  const ctes: string[] = [`m as ${deletes === 'remove' && !full ? 'materialized' : 'not materialized'} (\n${sql}\n)`];
+  // Rows of records gone from Odoo leave a table that was not emptied first. The model's rows
+  // are then read once, by that delete and by the insert.
+  const removeGone = deletes === 'remove' && !emptied;
+  const ctes: string[] = [`m as ${removeGone ? 'materialized' : 'not materialized'} (\n${sql}\n)`];
   const keep = deletes === 'remove' ? ' where m.deleted_at is null' : '';
-  if (deletes === 'remove' && !full) {
+  if (removeGone) {
     const match = model.uniqueKey.map((k) => `d.${quoteIdent(k)} = m.${quoteIdent(k)}`).join(' and ');
     ctes.push(`gone as (delete from ${t} as d using m where m.deleted_at is not null and ${match} returning 1)`);
   }
@@ -78,7 +80,7 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
     await db.query(`create temp table ${WRITTEN} on commit drop as select ${refColumns.join(', ')} from ${t} limit 0`);
     ctes.push(`kept as (insert into ${WRITTEN} select * from written)`);
   }
-  const removed = ctes.some((c) => c.startsWith('gone ')) ? '(select count(*) from gone)' : '0';
+  const removed = removeGone ? '(select count(*) from gone)' : '0';
   const statement = `with ${ctes.join(',\n')}\nselect (select count(*) from written)::bigint + ${removed} as rows`;
   const result = await db.query<{ rows: string }>(statement).catch((error: { code?: string; message: string }) => {
     // 21000: ON CONFLICT met the same key twice; 23505: a plain insert into an emptied table did.
