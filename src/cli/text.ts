@@ -5,10 +5,7 @@ export function plural(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** An error's message, its first line only (a report line or a one-line CLI error). */
-export function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-}
+export { firstLine } from '../util/first-line.ts';
 
 /** Columns two spaces apart, padded to their widest cell, those in `right` aligned right; the last column unpadded, no trailing spaces. */
 export function alignColumns(rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {

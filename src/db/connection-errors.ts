@@ -3,6 +3,7 @@
  * dropped) from a failed statement: the first is not the run's fault and the
  * cure is to run again once the server is back.
  */
+import { firstLine } from '../util/first-line.ts';
 
 /** Node's socket errors that end a connection. */
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EAI_AGAIN']);
@@ -29,7 +30,7 @@ export function isConnectionLoss(error: unknown): boolean {
 /** A command stopped because its warehouse connection (and with it the run's lock) is gone. */
 export class WarehouseConnectionLost extends Error {
   constructor(cause: unknown) {
-    const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
+    const reason = firstLine(cause);
     super(`lost the connection to the warehouse database (${reason}): rerun when it is back`, { cause });
     this.name = 'WarehouseConnectionLost';
   }

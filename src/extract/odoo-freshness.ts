@@ -11,6 +11,7 @@ import { and, leaf, type Domain } from '../odoo/domain.ts';
 import { OdooUnknownModelError } from '../odoo/errors.ts';
 import type { Stream } from './streams.ts';
 import { latestWriteDate } from './stream-extract.ts';
+import { firstLine } from '../util/first-line.ts';
 
 export interface OdooFreshness {
   /** Odoo's max(write_date) for the stream now (naive UTC); null when it has no record or no write_date. */
@@ -48,7 +49,7 @@ async function ask(odoo: OdooClient, stream: Stream, cursor: string | null, cont
     return { maxWriteDate, newerRecords, behindSeconds: behind(maxWriteDate, cursor), error: null };
   } catch (error) {
     // The extract's own words for an optional module that is not installed.
-    const message = error instanceof OdooUnknownModelError ? `Odoo has no model ${stream.model} (module not installed)` : (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+    const message = error instanceof OdooUnknownModelError ? `Odoo has no model ${stream.model} (module not installed)` : firstLine(error);
     return { maxWriteDate: null, newerRecords: null, behindSeconds: null, error: message };
   }
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { parseDomain, type Domain } from '../odoo/domain.ts';
 import { MODEL_NAME } from '../db/identifiers.ts';
 import { nearestNames } from '../util/nearest-names.ts';
+import { firstLine } from '../util/first-line.ts';
 
 export const DEFAULT_CONFIG_FILE = 'elt.yml';
 
@@ -130,6 +131,3 @@ function allowedKeys(path: readonly PropertyKey[]): string[] {
   return Object.keys(streamSchema.shape);
 }
 
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-}

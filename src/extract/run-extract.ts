@@ -13,6 +13,7 @@ import type { ProjectConfig } from './project-config.ts';
 import { extractStream, type ExtractSettings } from './stream-extract.ts';
 import { resolveStreams } from './streams.ts';
 import type { ExtractProgress } from './progress.ts';
+import { firstLine } from '../util/first-line.ts';
 
 /** What extract logs through: pino fits it, and so does a test's spy. */
 export interface Log {
@@ -74,7 +75,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
           options.progress?.onStreamEnd(stream.name, 'success');
           return result;
         } catch (error) {
-          const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+          const message = firstLine(error);
           const result = { stream: stream.name, status: 'failed', fetched: 0, changed: 0, deleted: 0, restored: 0, unreadable: 0, seconds: elapsed(started), error: message } as const;
           options.progress?.onStreamEnd(stream.name, 'failed');
           log.error({ stream: stream.name, err: message }, `stream ${stream.name} failed: ${message}`);

@@ -22,6 +22,7 @@ import { detectDeletes } from './detect-deletes.ts';
 import { isUnreadable, landIds, readIsolating } from './unreadable.ts';
 import { readSkipped, recordSkipped, type SkippedRecord } from '../db/skipped-records.ts';
 import type { ExtractProgress } from './progress.ts';
+import { firstLine } from '../util/first-line.ts';
 
 export interface ExtractSettings {
   readonly lookbackMinutes: number;
@@ -147,7 +148,7 @@ async function reportPassStart(odoo: OdooClient, stream: PlannedStream, domain: 
     const count = await odoo.searchCount(stream.model, domain, { context: settings.context });
     progress.onPassStart(stream.name, counts.fetched + count);
   } catch (error) {
-    progress.onPassStart(stream.name, null, error instanceof Error ? error.message.split('\n')[0]! : String(error));
+    progress.onPassStart(stream.name, null, firstLine(error));
   }
 }
 

@@ -17,6 +17,7 @@ import { forgetSkipped, recordSkipped, type SkippedRecord } from '../db/skipped-
 import { inTransaction, type Pool } from '../db/pool.ts';
 import { landRecords } from '../db/raw-tables.ts';
 import type { ExtractSettings, PlannedStream } from './stream-extract.ts';
+import { firstLine } from '../util/first-line.ts';
 
 export const MAX_UNREADABLE_PER_PAGE = 10;
 
@@ -49,9 +50,9 @@ async function readHalves(
   } catch (error) {
     if (!isUnreadable(error)) throw error;
     if (ids.length === 1) {
-      into.skipped.push({ id: ids[0]!, error: error.message.split('\n')[0]! });
+      into.skipped.push({ id: ids[0]!, error: firstLine(error) });
       if (into.skipped.length > MAX_UNREADABLE_PER_PAGE) {
-        throw new Error(`more than ${MAX_UNREADABLE_PER_PAGE} records of one page cannot be read: ${cause.message.split('\n')[0]}`);
+        throw new Error(`more than ${MAX_UNREADABLE_PER_PAGE} records of one page cannot be read: ${firstLine(cause)}`);
       }
       return;
     }

@@ -15,6 +15,7 @@ import { loadProject, type Project } from './project.ts';
 import { resolveSelection, type SelectableModel } from './selection.ts';
 import { loadSingularTests } from './singular-tests.ts';
 import { genericFailingRows, genericTestName, testQuery, type FailingRows, type TableInfo } from './test-sql.ts';
+import { firstLine } from '../util/first-line.ts';
 
 export interface DataTestOptions {
   /** The folder holding `sql/`; default the working directory. */
@@ -66,7 +67,7 @@ export async function runDataTests(db: Pool, options: DataTestOptions, log: Test
       const sample = failures === 0 ? { columns: [], rows: [] } : { columns: fields.slice(3).map((f) => f.name), rows: rows.map((r) => r.slice(3)) };
       results.push({ name: test.name, path: test.path, status: failures === 0 ? 'pass' : 'fail', failures, placeholders, seconds: elapsed(started), sample });
     } catch (error) {
-      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+      const message = firstLine(error);
       results.push({ name: test.name, path: test.path, status: 'error', failures: 0, placeholders: 0, seconds: elapsed(started), sample: { columns: [], rows: [] }, error: message });
     }
     const last = results[results.length - 1]!;
@@ -100,7 +101,7 @@ export async function planDataTests(db: Pool, options: DataTestOptions, log: Tes
     try {
       await db.query(`explain ${test.sql}`);
     } catch (error) {
-      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      const message = firstLine(error);
       throw new ModelError(`${test.path}: test "${test.name}" cannot run: ${message}`);
     }
   }

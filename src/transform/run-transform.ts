@@ -15,6 +15,7 @@ import { loadProject, type Project } from './project.ts';
 import { recordModelRun, type ModelResult } from './model-state.ts';
 import { resolveSelection } from './selection.ts';
 import type { TransformProgress } from './progress.ts';
+import { firstLine } from '../util/first-line.ts';
 
 export interface TransformLog {
   info(obj: object, msg: string): void;
@@ -74,7 +75,7 @@ export async function runTransform(db: Pool, options: TransformOptions, log: Tra
         result = { model: model.name, materialized: model.materialized, status: 'success', rows, seconds: elapsed(started) };
         log.info({ model: model.name, rows, seconds: result.seconds }, `built ${model.name}`);
       } catch (error) {
-        const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+        const first = firstLine(error);
         // PostgreSQL's own errors do not say which file: name it, as ModelErrors do.
         const message = error instanceof ModelError ? first : `${model.path}: ${first}`;
         broken.set(model.name, model.name);

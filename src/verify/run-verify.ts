@@ -15,6 +15,7 @@ import { ProjectConfigError, type ProjectConfig } from '../extract/project-confi
 import { readContext, type Log } from '../extract/run-extract.ts';
 import { checkSumFields, type DeclaredSum, type VerifyPlan } from './verify-plan.ts';
 import { unverified, verifyStream, type CheckStatus, type StreamVerdict } from './verify-stream.ts';
+import { firstLine } from '../util/first-line.ts';
 
 export interface SumVerdict {
   readonly label: string;
@@ -100,6 +101,3 @@ async function verifySum(db: Pool, sum: DeclaredSum, verdicts: readonly StreamVe
   }
 }
 
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-}
