@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DemoError } from './demo-error.ts';
+import { processAlive } from '../util/process-alive.ts';
 
 export interface DemoFolder {
   readonly dir: string;
@@ -56,19 +57,10 @@ function lock(lockPath: string, dir: string): void {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   const holder = Number(readFileSync(lockPath, 'utf8'));
-  if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+  if (Number.isInteger(holder) && holder !== process.pid && processAlive(holder)) {
     throw new DemoError(`another elt demo (process ${holder}) is using ${dir}: wait for it to end`);
   }
   writeFileSync(lockPath, String(process.pid)); // left by a demo that was killed
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function readRuns(statePath: string): Date[] {

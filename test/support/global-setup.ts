@@ -1,18 +1,13 @@
 /**
- * vitest globalSetup of the `integration` project: one PostgreSQL per run and one
- * migrated template database that every test file clones (see database.ts).
- *
- * The server is TEST_DATABASE_URL when set (no container), else a testcontainers
- * PostgreSQL: `postgres:15`, which on the CI machines resolves through
- * TESTCONTAINERS_HUB_IMAGE_NAME_PREFIX=localhost to the podman image built by
- * .ci/build-pg-image.sh.
+ * vitest globalSetup of the `integration` project: one PostgreSQL per run (see
+ * test-server.ts for which) and one migrated template database that every test
+ * file clones (see database.ts).
  */
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { PostgreSqlContainer, type StartedPostgreSqlContainer } from '@testcontainers/postgresql';
-import { Wait } from 'testcontainers';
 import { migrate } from '../../src/db/migrate.ts';
 import { databaseUrl, quoteIdent, randomSuffix, redactUrl } from './database-names.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -25,17 +20,12 @@ declare module 'vitest' {
   }
 }
 
-interface Server {
-  adminUrl: string;
-  stop(): Promise<void>;
-}
-
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
   const runId = randomSuffix(8);
   const template = `elt_template_${runId}`;
   const testDbPrefix = `elt_test_${runId}_`;
-  const external = process.env.TEST_DATABASE_URL;
-  const server: Server = external ? { adminUrl: external, stop: async () => {} } : await startContainer();
+  const server = await startTestServer(log);
+  log(`PostgreSQL: ${server.description}`);
 
   try {
     await waitUntilAccepting(server.adminUrl, 30_000);
@@ -45,73 +35,14 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     await sealTemplate(server.adminUrl, template);
     log(`template ${template} migrated in ${Date.now() - migrateStarted} ms`);
   } catch (error) {
-    await cleanUp(server, external !== undefined, template, testDbPrefix).catch(() => {});
+    await cleanUp(server, template, testDbPrefix).catch(() => {});
     throw error;
   }
 
   project.provide('eltAdminUrl', server.adminUrl);
   project.provide('eltTemplateDb', template);
   project.provide('eltTestDbPrefix', testDbPrefix);
-  return () => cleanUp(server, external !== undefined, template, testDbPrefix);
-}
-
-/**
- * Podman (the CI machines) needs slirp4netns networking: its default bridge does
- * not work there. Detected from the socket path or ELT_TEST_PODMAN=1 (.ci/run).
- */
-function overPodman(): boolean {
-  return process.env.ELT_TEST_PODMAN === '1' || /podman/i.test(process.env.DOCKER_HOST ?? '');
-}
-
-/** An engine on this machine (no DOCKER_HOST, or a unix socket) can publish on loopback only. */
-function localEngine(): boolean {
-  const host = process.env.DOCKER_HOST;
-  return host === undefined || host === '' || host.startsWith('unix://');
-}
-
-/** testcontainers publishes on every interface; this binds the published ports to 127.0.0.1. */
-class LoopbackPostgreSqlContainer extends PostgreSqlContainer {
-  protected override async beforeContainerCreated(): Promise<void> {
-    const bindings = this.hostConfig.PortBindings as Record<string, Array<{ HostIp?: string; HostPort?: string }>>;
-    for (const list of Object.values(bindings ?? {})) {
-      for (const binding of list) binding.HostIp = '127.0.0.1';
-    }
-  }
-}
-
-async function startContainer(): Promise<Server> {
-  const loopback = localEngine();
-  // Ports bound to 127.0.0.1 must be dialled there, not at a gateway address
-  // testcontainers guesses when it finds itself inside a container.
-  if (loopback) process.env.TESTCONTAINERS_HOST_OVERRIDE ??= '127.0.0.1';
-  const image = process.env.ELT_TEST_PG_IMAGE ?? 'postgres:15';
-  let container = (loopback ? new LoopbackPostgreSqlContainer(image) : new PostgreSqlContainer(image))
-    .withDatabase('postgres')
-    .withUsername('postgres')
-    .withPassword('postgres')
-    // A throwaway server: durability only costs time.
-    .withCommand(['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'])
-    // The entrypoint's socket-only init server logs "ready" first, the real one second;
-    // podman without systemd never runs the image's HEALTHCHECK, so the log is the signal.
-    .withWaitStrategy(Wait.forLogMessage(/database system is ready to accept connections/, 2))
-    .withStartupTimeout(60_000);
-  if (overPodman()) container = container.withNetworkMode('slirp4netns');
-
-  const started = Date.now();
-  let running: StartedPostgreSqlContainer;
-  try {
-    running = await container.start();
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `could not start a PostgreSQL container (${reason}); set TEST_DATABASE_URL to use a running server, or run .ci/run`,
-      { cause: error },
-    );
-  }
-  const adminUrl = running.getConnectionUri();
-  log(`PostgreSQL container ${image} on ${running.getHost()}:${running.getPort()} started in ${Date.now() - started} ms`);
-  // Killed, not shut down: nothing in a throwaway server is worth a clean checkpoint.
-  return { adminUrl, stop: async () => void (await running.stop({ timeout: 0 })) };
+  return () => cleanUp(server, template, testDbPrefix);
 }
 
 /** The published port may accept before PostgreSQL does; a real query settles it. */
@@ -142,8 +73,8 @@ async function sealTemplate(adminUrl: string, template: string): Promise<void> {
   );
 }
 
-async function cleanUp(server: Server, external: boolean, template: string, testDbPrefix: string): Promise<void> {
-  if (external) {
+async function cleanUp(server: TestServer, template: string, testDbPrefix: string): Promise<void> {
+  if (server.external) {
     // A shared server: drop what this run made, including files' databases a crash left behind.
     const client = new pg.Client({ connectionString: server.adminUrl });
     await client.connect();
