@@ -41,10 +41,16 @@ function loadContext(): Context {
     log.warn({ variable: 'ODOO_TLS_INSECURE' }, "ODOO_TLS_INSECURE=true: Odoo's TLS certificate is not verified, so anyone on the network path could read or alter the data and the credentials");
   }
   const config = loadProjectConfig(env.ELT_CONFIG);
-  // Each concurrent stream holds at most one connection at a time, the warehouse lock one more:
-  // sized so, a stream never waits for a connection (which the connect timeout would fail).
-  const db = createPool(databaseUrl(env), Math.max(10, config.extract.concurrency + 3));
+  const db = warehousePool(databaseUrl(env), config);
   return { env, log, config, db, close: () => db.end() };
+}
+
+/**
+ * Each concurrent stream holds at most one connection at a time, the warehouse lock one more:
+ * sized so, a stream never waits for a connection (which the connect timeout would fail).
+ */
+export function warehousePool(url: string | undefined, config: ProjectConfig): Pool {
+  return createPool(url, Math.max(10, config.extract.concurrency + 3));
 }
 
 /** Fails with one line unless the warehouse is reachable and migrated. */

@@ -18,16 +18,7 @@ export type PoolClient = pg.PoolClient;
 const openClients = new WeakMap<pg.Pool, Set<pg.PoolClient>>();
 const severed = new WeakSet<pg.Pool>();
 
-/** Clients of a server that cannot take `COPY ... FROM STDIN` (see PoolOptions). */
-const noCopyClients = new WeakSet<pg.Pool | pg.PoolClient>();
-
 export interface PoolOptions {
-  /**
-   * false for a server that cannot take `COPY ... FROM STDIN`: PGlite served
-   * by pglite-socket (`elt demo`) runs each wire message on its own and cannot
-   * resume a copy across them. Raw pages then land by one INSERT instead.
-   */
-  readonly copyFromStdin?: boolean;
   /**
    * How long to wait for a connection (and for a free one in the pool) before
    * failing: a server that accepts TCP but never answers must not hang a
@@ -42,10 +33,6 @@ export function createPool(connectionString: string | undefined, max = 10, optio
   const pool = new pg.Pool({ connectionString, max, application_name: 'odoo-elt', connectionTimeoutMillis });
   const clients = new Set<pg.PoolClient>();
   openClients.set(pool, clients);
-  if (options.copyFromStdin === false) {
-    noCopyClients.add(pool);
-    pool.on('connect', (client) => noCopyClients.add(client));
-  }
   // A server that goes away (restart, pg_terminate_backend, network) makes each client emit
   // 'error': pg-pool listens only while the client is idle, and an unheard 'error' event
   // would crash the process with a stack trace. The failed query reports it instead.
@@ -64,11 +51,6 @@ export function defaultConnectTimeoutMs(source: NodeJS.ProcessEnv = process.env)
   const seconds = Number.parseInt(source.PGCONNECT_TIMEOUT ?? '', 10);
   if (Number.isNaN(seconds) || seconds < 0) return 30_000;
   return seconds === 0 ? 0 : Math.max(2, seconds) * 1000;
-}
-
-/** False for a pool (or one of its clients) created with `copyFromStdin: false`. */
-export function canCopyFromStdin(db: pg.Pool | pg.PoolClient): boolean {
-  return !noCopyClients.has(db);
 }
 
 /**

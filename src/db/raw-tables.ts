@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
-import { canCopyFromStdin, type PoolClient, type Pool } from './pool.ts';
+import type { PoolClient, Pool } from './pool.ts';
 import { quoteIdent, rawTableName } from './identifiers.ts';
 
 export async function ensureRawTable(db: Pool | PoolClient, model: string): Promise<string> {
@@ -69,16 +69,16 @@ export async function landRecords(db: PoolClient, model: string, page: readonly 
   const records = page as readonly LandedRecord[];
   const table = rawTableName(model);
   const t = quoteIdent(table);
-  const text = canCopyFromStdin(db) ? copyText(records) : '';
+  const text = copyText(records);
   // Landers of one table take turns, so no other page can slip an id above the max read here before this one commits.
   await db.query('select pg_advisory_xact_lock($1, $2)', [LANDING_LOCK_SPACE, lockKey(table)]);
   const { rows } = await db.query<{ max: number | string }>(`select coalesce(max(id), 0) as max from ${t}`);
   if (minId(records) > Number(rows[0]!.max)) {
-    await copyIn(db, t, text, records);
+    await copyIn(db, t, text);
     return records.length;
   }
   await db.query(`create temp table if not exists ${STAGE} (id bigint, write_date timestamp, data text, data_hash uuid); truncate ${STAGE}`);
-  await copyIn(db, STAGE, text, records);
+  await copyIn(db, STAGE, text);
   const changed = '(raw.data is distinct from excluded.data or raw.write_date is distinct from excluded.write_date or raw.deleted_at is not null)';
   const merged = await db.query<{ changed: number }>(
     `with merged as (
@@ -150,29 +150,8 @@ function copyField(value: string): string {
   return value.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!);
 }
 
-async function copyIn(db: PoolClient, table: string, text: string, records: readonly LandedRecord[]): Promise<void> {
-  if (canCopyFromStdin(db)) {
-    await pipeline(Readable.from([Buffer.from(text, 'utf8')]), db.query(copyFrom(`copy ${table} (id, write_date, data, data_hash) from stdin`)));
-    return;
-  }
-  // The fallback for a server without COPY FROM STDIN (PoolOptions.copyFromStdin): the same
-  // rows and hashes in one INSERT. jsonb lands in the staging table's text column by
-  // PostgreSQL's assignment cast; the merge reads it back as jsonb, so its text is never compared.
-  const ids: number[] = [];
-  const writeDates: Array<string | null> = [];
-  const data: string[] = [];
-  const hashes: string[] = [];
-  for (const record of records) {
-    const json = JSON.stringify(record);
-    ids.push(record.id);
-    writeDates.push(typeof record.write_date === 'string' ? record.write_date : null);
-    data.push(json);
-    hashes.push(createHash('md5').update(json).digest('hex'));
-  }
-  await db.query(
-    `insert into ${table} (id, write_date, data, data_hash) select * from unnest($1::bigint[], $2::timestamp[], $3::jsonb[], $4::uuid[])`,
-    [ids, writeDates, data, hashes],
-  );
+async function copyIn(db: PoolClient, table: string, text: string): Promise<void> {
+  await pipeline(Readable.from([Buffer.from(text, 'utf8')]), db.query(copyFrom(`copy ${table} (id, write_date, data, data_hash) from stdin`)));
 }
 
 function minId(records: readonly LandedRecord[]): number {

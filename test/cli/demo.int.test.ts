@@ -4,9 +4,11 @@
  * checked against the same simulated company computed here straight from
  * the simulator's records; the second run must be incremental.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { startDemoOdoo, ORDERS_PER_RUN } from '../../src/demo/demo-odoo.ts';
 import type { RecordValues } from '../../src/simulator/model-def.ts';
@@ -14,8 +16,11 @@ import type { Simulator } from '../../src/simulator/server.ts';
 import { runCliInProcess, spawnElt } from '../support/cli.ts';
 
 const repo = new URL('../..', import.meta.url).pathname;
+const bin = new URL('../../bin/elt.mjs', import.meta.url).pathname;
 /** The working directory of the demo runs, outside the repository: the demo needs no project files. */
 const work = mkdtempSync(join(tmpdir(), 'elt-demo-test-'));
+// As root the demo's PostgreSQL runs as an unprivileged user, which must reach the folder.
+chmodSync(work, 0o755);
 const dir = join(work, '.elt-demo');
 const POS_STREAMS = ['pos.order', 'pos.order.line', 'pos.payment', 'pos.session', 'pos.config'];
 
@@ -108,7 +113,7 @@ describe('elt demo', () => {
     expect(first.stderr).not.toMatch(/"level":(50|60)/);
     expect(first.code).toBe(0);
     firstExpected = await expected();
-    expect(first.stdout).toMatch(/^elt demo: a simulated Odoo 17 retail company \(1,500 POS orders, 200 sale orders\) into PostgreSQL 18\.\d+ \(PGlite [\d.]+\), kept in \.elt-demo\/$/m);
+    expect(first.stdout).toMatch(/^elt demo: a simulated Odoo 17 retail company \(1,500 POS orders, 200 sale orders\) into PostgreSQL 18\.\d+, kept in \.elt-demo\/$/m);
     expect(first.stdout).toMatch(/^31 streams: 28 ok, 3 skipped$/m);
     expect(first.stdout).toMatch(/^24 models: 24 ok$/m);
     expect(first.stdout).toMatch(/^\d+ tests: \d+ passed, 0 failed$/m);
@@ -158,5 +163,37 @@ describe('elt demo', () => {
     const busy = await runCliInProcess(['demo', '--dir', dir], { LOG_LEVEL: 'silent' }, repo);
     expect(busy).toMatchObject({ code: 2, stderr: `elt demo: another elt demo (process ${process.ppid}) is using ${dir}: wait for it to end\n` });
     expect((JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8')) as { runs: string[] }).runs).toHaveLength(2);
+  });
+
+  it('--serve keeps the warehouse up for any client until Ctrl-C, then stops it and exits 0', async () => {
+    rmSync(join(dir, 'demo.lock')); // the live holder the test before planted
+    const child = spawn(process.execPath, [bin, 'demo', '--serve'], { cwd: work, env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn' } });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => void (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        const match = /^The demo warehouse is up at (postgres:\/\/\S+) until Ctrl-C:$/m.exec(stdout);
+        if (match) resolve(match[1]!);
+      });
+      void exited.then(() => reject(new Error(`elt demo --serve exited early:\n${stdout}${stderr}`)));
+    });
+    const want = await expected();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query<{ n: number }>('select count(*)::int as n from fact_sales');
+    await client.end();
+    expect(rows[0]!.n).toBe(want.sales);
+    expect(existsSync(join(dir, 'demo.lock'))).toBe(true); // still the demo's while it serves
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stdout).toMatch(/^Stopping the demo warehouse\.$/m);
+    expect(stdout).not.toContain('To load your own Odoo'); // the serving lines replace the next steps
+    expect(existsSync(join(dir, 'demo.lock'))).toBe(false);
+    const gone = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+    gone.on('error', () => {});
+    await expect(gone.connect()).rejects.toThrow();
   });
 });

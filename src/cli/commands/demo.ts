@@ -2,14 +2,14 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCommand } from 'citty';
 import type { Context } from '../context.ts';
-import { connectOdoo } from '../context.ts';
+import { connectOdoo, warehousePool } from '../context.ts';
 import { loadEnv, odooSettings } from '../env.ts';
 import { UsageError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { secretValues } from '../secrets.ts';
 import { extractStep, formatExtractSummary, formatTransformSummary, migrateStep, transformStep, withWarehouseLock } from '../steps.ts';
 import { formatTestReport } from '../test-report.ts';
-import { createPool } from '../../db/pool.ts';
+import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded-postgres.ts';
 import { parseProjectConfig } from '../../extract/project-config.ts';
 import { runDataTests } from '../../transform/data-tests.ts';
 import { loadSeeds } from '../../transform/seeds.ts';
@@ -17,57 +17,65 @@ import { DemoError } from '../../demo/demo-error.ts';
 import { openDemoFolder, type DemoFolder } from '../../demo/demo-folder.ts';
 import { DEMO_LOGIN, ORDERS_PER_RUN, startDemoOdoo } from '../../demo/demo-odoo.ts';
 import { collectFigures, formatFigures } from '../../demo/demo-report.ts';
-import { startEmbeddedPostgres } from '../../demo/embedded-postgres.ts';
 
 /** This package's own sql/ (the default warehouse): the demo builds it from whatever folder it runs in. */
 const BUILT_IN_PROJECT = fileURLToPath(new URL('../../..', import.meta.url));
 
 const args = {
   dir: { type: 'string', description: 'the folder that keeps the demo (its database and run history)', default: '.elt-demo', valueHint: '/tmp/elt-demo' },
+  serve: { type: 'boolean', description: 'after the run, keep the warehouse up for psql or any client until Ctrl-C', default: false },
+  port: { type: 'string', description: "the warehouse's port on 127.0.0.1 (default: a free one)", valueHint: '5433' },
 } as const;
 
 export const demoCommand = defineCommand({
   meta: {
     name: 'demo',
     description:
-      'The whole pipeline with no setup: the built-in Odoo simulator (a small retail company) and an embedded PostgreSQL (PGlite) kept in one folder; ' +
+      'The whole pipeline with no setup: the built-in Odoo simulator (a small retail company) and an embedded PostgreSQL kept in one folder; ' +
       'migrate, seed, extract, transform, test, then what it built. Run it again for an incremental run with a few new orders; delete the folder to start over. ' +
-      'Examples: elt demo · elt demo --dir /tmp/elt-demo',
+      'Examples: elt demo · elt demo --serve · elt demo --dir /tmp/elt-demo',
   },
   args,
   async run({ args: parsed }) {
     if (!parsed.dir.trim()) throw new UsageError('--dir needs a folder, e.g. --dir /tmp/elt-demo (see --help)');
+    const port = parsePort(parsed.port);
     const dir = resolve(parsed.dir);
     let folder: DemoFolder | undefined;
     try {
       folder = openDemoFolder(dir);
-      return await runDemo(folder);
+      return await runDemo(folder, { serve: parsed.serve, port });
     } catch (error) {
-      throw error instanceof DemoError ? new UsageError(error.message) : error;
+      throw error instanceof DemoError || error instanceof EmbeddedPostgresError ? new UsageError(error.message) : error;
     } finally {
       folder?.release();
     }
   },
 });
 
-async function runDemo(folder: DemoFolder): Promise<number> {
+async function runDemo(folder: DemoFolder, options: { serve: boolean; port: number | undefined }): Promise<number> {
   const started = Date.now();
+  const warehouse = await startEmbeddedPostgres({ dataDir: folder.pgdata, port: options.port });
+  try {
+    const code = await runPipeline(folder, warehouse, { started, serving: options.serve });
+    if (options.serve) await serve(warehouse);
+    return code;
+  } finally {
+    await warehouse.stop();
+  }
+}
+
+/** migrate, seed, extract, transform, test and the figures, from a fresh simulator into the warehouse. */
+async function runPipeline(folder: DemoFolder, warehouse: EmbeddedPostgres, options: { started: number; serving: boolean }): Promise<number> {
   const shown = displayPath(folder.dir);
-  const warehouse = await startEmbeddedPostgres(folder.pgdata);
-  const odoo = await startDemoOdoo(folder.runs).catch(async (error: unknown) => {
-    await warehouse.close();
-    throw error;
-  });
+  const odoo = await startDemoOdoo(folder.runs);
   // The demo's own settings, whatever .env says: it never touches the user's Odoo or database.
   const env = loadEnv({
     ODOO_URL: odoo.url, ODOO_DB: DEMO_LOGIN.db, ODOO_USERNAME: DEMO_LOGIN.login, ODOO_PASSWORD: DEMO_LOGIN.password, ODOO_TRANSPORT: 'jsonrpc',
     DATABASE_URL: warehouse.url, ELT_TIMEZONE: process.env.ELT_TIMEZONE, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   const log = createLogger(env.LOG_LEVEL, secretValues());
-  // Pool of 2: the warehouse lock's connection and the work's (embedded-postgres.ts says why no more).
-  const db = createPool(env.DATABASE_URL, 2, { copyFromStdin: false });
-  // One stream at a time, for the same reason.
-  const config = parseProjectConfig({ extract: { concurrency: 1 } }, null);
+  const config = parseProjectConfig({}, null);
+  const db = warehousePool(env.DATABASE_URL, config);
   const ctx: Context = { env, log, config, db, close: () => db.end() };
   try {
     const { rows } = await db.query<{ version: string }>('select version()');
@@ -93,15 +101,38 @@ async function runDemo(folder: DemoFolder): Promise<number> {
       // A line per test is a screenful: the count line alone, unless one failed.
       console.log(`\nData tests (elt test):\n${passed ? report.split('\n').at(-1) : report}`);
       console.log(`\n${formatFigures(await collectFigures(db, odoo.clock.now()))}`);
-      console.log(`\n${nextSteps(shown)}`);
-      console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      if (!options.serving) console.log(`\n${nextSteps(shown)}`);
+      console.log(`\nDone in ${((Date.now() - options.started) / 1000).toFixed(1)} s.`);
       return [...streams, ...models].some((r) => r.status === 'failed') || !passed ? 1 : 0;
     });
   } finally {
     await ctx.close();
     await odoo.close();
-    await warehouse.close();
   }
+}
+
+/** Keeps the warehouse up (the folder stays locked) until Ctrl-C or a TERM. */
+async function serve(warehouse: EmbeddedPostgres): Promise<void> {
+  console.log(
+    [
+      '',
+      `The demo warehouse is up at ${warehouse.url} until Ctrl-C:`,
+      `  psql ${warehouse.url} -c "select * from fact_sales limit 5"`,
+      '  or point any PostgreSQL client at 127.0.0.1, port ' + warehouse.port + ', database postgres, user postgres, no password',
+    ].join('\n'),
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  console.log('Stopping the demo warehouse.');
+}
+
+function parsePort(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new UsageError(`--port must be a TCP port number (1-65535), got "${raw}"`);
+  return port;
 }
 
 /** Relative to the working directory when inside it, else absolute. */
@@ -117,8 +148,7 @@ function count(n: number): string {
 function nextSteps(dir: string): string {
   return [
     `The demo warehouse stays in ${dir}/: run elt demo again for an incremental run, delete the folder to start over.`,
-    `Look inside with any PostgreSQL client: npx pglite-server --db=${dir}/pgdata --port=5433`,
-    '  then psql "postgres://postgres@127.0.0.1:5433/postgres?sslmode=disable" -c "select * from fact_sales limit 5"',
+    `Look inside with psql or any PostgreSQL client: elt demo${dir === '.elt-demo' ? '' : ` --dir ${dir}`} --serve keeps it up and prints its address until Ctrl-C.`,
     'To load your own Odoo, copy .env.example to .env and set:',
     '  ODOO_URL=https://mycompany.odoo.com    ODOO_DB=mycompany    ODOO_USERNAME=elt@mycompany.com',
     '  ODOO_API_KEY=...                        (or ODOO_PASSWORD; an API key of a read-only user is best)',
