@@ -4,7 +4,7 @@
  * every byte it writes to stdout and stderr, logs included).
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -68,6 +68,8 @@ export function spawnElt(args: string[], env: EnvOverrides, cwd: string): Promis
 /** A temporary project folder holding `files` (paths relative to it). */
 export function projectDir(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'elt-project-'));
+  // As root, an `elt demo` run in it starts PostgreSQL as an unprivileged user, which must reach it.
+  chmodSync(dir, 0o755);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
