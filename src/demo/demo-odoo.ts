@@ -26,7 +26,7 @@ export const DEMO_LOGIN = { db: 'odoo', login: 'admin', password: 'admin' } as c
  * run k's time, when it added its orders. The last entry is "now".
  */
 export async function startDemoOdoo(runs: readonly Date[]): Promise<Simulator> {
-  const sim = await startSimulator({ scale: 0, db: DEMO_LOGIN.db, users: [{ login: DEMO_LOGIN.login, password: DEMO_LOGIN.password }] });
+  const sim = await startSimulator({ now: runs[0]!, scale: 0, db: DEMO_LOGIN.db, users: [{ login: DEMO_LOGIN.login, password: DEMO_LOGIN.password }] });
   try {
     generateRetail(sim.store, { seed: DEMO_SEED, scale: DEMO_SCALE, now: runs[0]!, version: sim.version });
     for (let round = 1; round < runs.length; round++) {

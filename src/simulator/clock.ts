@@ -1,6 +1,8 @@
 /**
- * The simulator's notion of "now". Real time by default; `set` makes it
- * manual (frozen until the next `set`/`advance`). `advance` moves either kind.
+ * The simulator's notion of "now". It starts at the instant the caller gives
+ * (never the machine's date, so the same start gives the same data) and ticks
+ * in real time from there; `set` makes it manual (frozen until the next
+ * `set`/`advance`). `advance` moves either kind.
  */
 export interface Clock {
   now(): Date;
@@ -8,11 +10,15 @@ export interface Clock {
   advance(ms: number): void;
 }
 
-export function createClock(): Clock {
+/** `elapsed` is milliseconds on a monotonic scale (default performance.now), so a wall-clock jump does not move the simulator. */
+export function createClock(start: Date, elapsed: () => number = () => performance.now()): Clock {
+  const startMs = start.getTime();
+  if (!Number.isFinite(startMs)) throw new Error('createClock: start is not a valid date');
+  const origin = elapsed();
   let manual: number | undefined;
   let offset = 0;
   return {
-    now: () => new Date(manual ?? Date.now() + offset),
+    now: () => new Date(manual ?? startMs + (elapsed() - origin) + offset),
     set: (d) => {
       manual = d.getTime();
     },

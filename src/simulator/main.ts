@@ -1,12 +1,14 @@
 /**
  * Runs the simulator by hand:
  *   npx tsx src/simulator/main.ts --port 8069 --scale 1 --version 17
+ * The data ends at the current time unless --now names an instant (same
+ * seed, scale and --now: the same data).
  * Prints the URL and credentials, serves until Ctrl-C.
  */
 import { parseArgs } from 'node:util';
 import { startSimulator } from './server.ts';
 
-const USAGE = 'usage: tsx src/simulator/main.ts [--host 127.0.0.1] [--port 8069] [--db odoo] [--version 17|19] [--scale 1] [--seed N] [--latency-ms 0] [--login admin --password admin] [--api-key KEY]';
+const USAGE = 'usage: tsx src/simulator/main.ts [--host 127.0.0.1] [--port 8069] [--db odoo] [--version 17|19] [--scale 1] [--seed N] [--now 2026-11-02T09:30:00Z] [--latency-ms 0] [--login admin --password admin] [--api-key KEY]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,6 +19,7 @@ async function main(): Promise<void> {
       version: { type: 'string', default: '17' },
       scale: { type: 'string', default: '1' },
       seed: { type: 'string' },
+      now: { type: 'string' },
       'latency-ms': { type: 'string', default: '0' },
       login: { type: 'string', default: 'admin' },
       password: { type: 'string', default: 'admin' },
@@ -34,8 +37,11 @@ async function main(): Promise<void> {
     if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number >= 0, got ${text}`);
     return n;
   };
+  const now = values.now === undefined ? new Date() : new Date(values.now);
+  if (Number.isNaN(now.getTime())) throw new Error(`--now must be an ISO date-time, got ${values.now}`);
   const started = Date.now();
   const sim = await startSimulator({
+    now,
     host: values.host,
     port: num('port', values.port),
     db: values.db,

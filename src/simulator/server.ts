@@ -19,6 +19,12 @@ export type { CallRecord } from './http-server.ts';
 export type { SimTransaction } from './transaction.ts';
 
 export interface SimulatorOptions {
+  /**
+   * Odoo's "now" at start: the generated ~90 days of data end at this instant
+   * and the clock ticks on from it. Required, so no caller depends on the
+   * machine's date by accident (tests pin it; a live run passes new Date()).
+   */
+  now: Date;
   /** Default '127.0.0.1'. */
   host?: string;
   /** 0 (default) picks a free port. */
@@ -79,11 +85,11 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const version = options.version ?? 17;
   const db = options.db ?? 'odoo';
   const host = options.host ?? '127.0.0.1';
-  const clock = createClock();
+  const clock = createClock(options.now);
   const users: SimUser[] = (options.users ?? [{ login: 'admin', password: 'admin' }]).map((u, i) => ({
     ...u,
     uid: i === 0 ? 2 : 5 + i,
@@ -93,7 +99,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const optional = { brand: options.brand === true, posPromotion: options.posPromotion === true };
   const store = new Store(options.models ?? retailModels({ version, ...optional }), nowStamp);
   const scale = options.scale ?? (options.models ? 0 : 1);
-  if (scale > 0) generateRetail(store, { seed: options.seed, scale, now: clock.now(), version, ...optional });
+  if (scale > 0) generateRetail(store, { seed: options.seed, scale, now: options.now, version, ...optional });
 
   const denied = new Set<string>();
   const computeFailures = new ComputeFailures();

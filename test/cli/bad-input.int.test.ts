@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
 import { closedPort, projectDir, runCliInProcess, spawnElt, tableCounts, type CliOutcome, type EnvOverrides } from '../support/cli.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
+import { SIM_NOW } from '../support/odoo.ts';
 
 const PASSWORD = 'Bad-Input-Pa55';
 const API_KEY = 'bad-input-api-key-0123456789';
@@ -43,7 +44,7 @@ const models = {
 };
 
 beforeAll(async () => {
-  sim = await startSimulator({ version: 19, scale: 0.02, seed: 5, users: [{ login: 'elt', password: PASSWORD, apiKey: API_KEY }] });
+  sim = await startSimulator({ now: SIM_NOW, version: 19, scale: 0.02, seed: 5, users: [{ login: 'elt', password: PASSWORD, apiKey: API_KEY }] });
   web = createServer((_req, res) => {
     res.writeHead(404, { 'content-type': 'text/html' });
     res.end('<html><body><h1>Not Found</h1></body></html>');

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
+import { SIM_NOW } from '../support/odoo.ts';
 
 const bin = fileURLToPath(new URL('../../bin/elt.mjs', import.meta.url));
 const SECRET = 'Sup3r-Secret-Pass';
@@ -33,7 +34,7 @@ function elt(args: string[], env: Record<string, string | undefined> = {}, cwd =
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ scale: 0.1, seed: 3, users: [{ login: 'admin', password: 'admin' }, { login: 'elt', password: SECRET }] });
+  sim = await startSimulator({ now: SIM_NOW, scale: 0.1, seed: 3, users: [{ login: 'admin', password: 'admin' }, { login: 'elt', password: SECRET }] });
   db = await freshDatabase();
   // Test databases are cloned from a migrated template: undo it, so `elt migrate` starts from nothing here.
   await db.pool.query('drop schema drizzle cascade; drop schema public cascade; create schema public');

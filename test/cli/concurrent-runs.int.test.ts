@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
+import { SIM_NOW } from '../support/odoo.ts';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
 import { runElt, startElt, type Exit } from '../support/elt-process.ts';
 
@@ -47,7 +48,7 @@ function plainLines(exit: Exit): string[] {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ scale: 0.1, seed: 9, users: [{ login: 'admin', password: 'admin' }, { login: 'elt', password: SECRET }] });
+  sim = await startSimulator({ now: SIM_NOW, scale: 0.1, seed: 9, users: [{ login: 'admin', password: 'admin' }, { login: 'elt', password: SECRET }] });
   db = await freshDatabase();
 });
 

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
 import { startSimulator, type Simulator, type TransportFault } from '../../src/simulator/server.ts';
+import { SIM_NOW } from '../support/odoo.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/elt.mjs', import.meta.url));
@@ -87,7 +88,7 @@ beforeAll(async () => {
   configDir = mkdtempSync(join(tmpdir(), 'elt-faults-'));
   configFile = join(configDir, 'elt.yml');
   writeFileSync(configFile, 'extract:\n  page_size: 50\n');
-  sim = await startSimulator({ scale: 0.3, seed: 17, users: [{ login: 'admin', password: 'admin' }, { login: 'elt', password: SECRET }] });
+  sim = await startSimulator({ now: SIM_NOW, scale: 0.3, seed: 17, users: [{ login: 'admin', password: 'admin' }, { login: 'elt', password: SECRET }] });
 });
 afterAll(async () => {
   for (const db of databases) await db.drop();

@@ -20,6 +20,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/simulator/generator/random.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
+import { SIM_NOW } from '../support/odoo.ts';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
 import { startElt, type Line } from '../support/elt-process.ts';
 import { changeRetailData } from '../support/retail-changes.ts';
@@ -132,7 +133,7 @@ async function killAndRerun(args: string[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ scale: 0.2, seed: 11, users: [{ login: 'admin', password: 'admin' }, { login: 'elt', password: SECRET }] });
+  sim = await startSimulator({ now: SIM_NOW, scale: 0.2, seed: 11, users: [{ login: 'admin', password: 'admin' }, { login: 'elt', password: SECRET }] });
   // Small pages, so an extract has many commits to be killed between.
   configFile = join(mkdtempSync(join(tmpdir(), 'elt-kill-')), 'elt.yml');
   writeFileSync(configFile, 'extract:\n  page_size: 100\n');

@@ -12,6 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
+import { SIM_NOW } from '../support/odoo.ts';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
 import { runElt, startElt, type Exit } from '../support/elt-process.ts';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
@@ -53,7 +54,7 @@ async function expectRerunEqualsCleanRun(): Promise<void> {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ scale: 0.2, seed: 13, users: [{ login: 'admin', password: 'admin' }, { login: 'elt', password: SECRET }] });
+  sim = await startSimulator({ now: SIM_NOW, scale: 0.2, seed: 13, users: [{ login: 'admin', password: 'admin' }, { login: 'elt', password: SECRET }] });
   [work, ref] = [await freshDatabase(), await freshDatabase()];
   const server = new URL(work.url);
   proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
 import { closedPort, projectDir, spawnElt, type CliOutcome, type EnvOverrides } from '../support/cli.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
+import { SIM_NOW } from '../support/odoo.ts';
 
 const PASSWORD = 'Odoo-Pa55-s3cret-1';
 const API_KEY = 'odoo-api-key-5ecret-0123456789abcdef';
@@ -55,7 +56,7 @@ function leaks(text: string): string[] {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ version: 19, scale: 0.02, seed: 11, users: [{ login: 'elt', password: PASSWORD, apiKey: API_KEY }] });
+  sim = await startSimulator({ now: SIM_NOW, version: 19, scale: 0.02, seed: 11, users: [{ login: 'elt', password: PASSWORD, apiKey: API_KEY }] });
   db = await freshDatabase();
   refused = await closedPort();
   // A login role with a password works whatever the server's authentication (trust or scram).

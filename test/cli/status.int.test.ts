@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
 import { projectDir, runCliInProcess, type EnvOverrides } from '../support/cli.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
+import { SIM_NOW, simTime } from '../support/odoo.ts';
 import { formatTimestamp } from '../../src/simulator/clock.ts';
 
 const SECRET = 'St4tus-Secret-Pass';
@@ -45,8 +46,8 @@ function cells(stdout: string, first: string): string[] {
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 beforeAll(async () => {
-  sim = await startSimulator({ scale: 0.1, seed: 5, users: [{ login: 'admin', password: 'admin' }, { login: 'elt', password: SECRET }] });
-  sim.clock.set(new Date(Date.now() + 3_600_000)); // frozen, after all generated data
+  sim = await startSimulator({ now: SIM_NOW, scale: 0.1, seed: 5, users: [{ login: 'admin', password: 'admin' }, { login: 'elt', password: SECRET }] });
+  sim.clock.set(simTime(3_600_000)); // frozen, after all generated data
   db = await freshDatabase();
   await db.pool.query('drop schema drizzle cascade; drop schema public cascade; create schema public');
   dir = projectDir(MODELS);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
 import { projectDir, runCliInProcess, type CliOutcome } from '../support/cli.ts';
 import { repoDir } from '../support/elt-process.ts';
-import { connect, memoryLog, projectConfig } from '../support/odoo.ts';
+import { connect, memoryLog, projectConfig, SIM_NOW, simTime } from '../support/odoo.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { runExtract } from '../../src/extract/run-extract.ts';
 import { BUILTIN_STREAMS } from '../../src/extract/catalog.ts';
@@ -37,8 +37,8 @@ function declared(model?: string): number {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ scale: 0.3, seed: 11 });
-  sim.clock.set(new Date(Date.now() + 3_600_000));
+  sim = await startSimulator({ now: SIM_NOW, scale: 0.3, seed: 11 });
+  sim.clock.set(simTime(3_600_000));
   db = await freshDatabase();
   for (const { model } of BUILTIN_STREAMS) await ensureRawTable(db.pool, model);
   const extracted = await runExtract(await connect(sim), db.pool, projectConfig(), {}, memoryLog());

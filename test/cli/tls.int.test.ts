@@ -10,6 +10,7 @@ import { spawnElt, type CliOutcome } from '../support/cli.ts';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
 import { selfSignedCertificate, type SelfSigned } from '../support/tls.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
+import { SIM_NOW } from '../support/odoo.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = 'Tls-Test-Secret-7';
@@ -42,7 +43,7 @@ async function users(): Promise<number> {
 
 beforeAll(async () => {
   cert = selfSignedCertificate();
-  sim = await startSimulator({ scale: 0.05, seed: 4, tls: { key: cert.key, cert: cert.cert }, users: [{ login: 'admin', password: 'admin' }, { login: 'elt', password: SECRET }] });
+  sim = await startSimulator({ now: SIM_NOW, scale: 0.05, seed: 4, tls: { key: cert.key, cert: cert.cert }, users: [{ login: 'admin', password: 'admin' }, { login: 'elt', password: SECRET }] });
   db = await freshDatabase();
   expect((await elt(['migrate'])).code).toBe(0);
 });

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
-import { connect, memoryLog, projectConfig } from '../support/odoo.ts';
+import { connect, memoryLog, projectConfig, SIM_NOW, simTime } from '../support/odoo.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { runExtract, type StreamResult } from '../../src/extract/run-extract.ts';
 import type { RecordValues } from '../../src/simulator/model-def.ts';
@@ -20,8 +20,8 @@ const config = projectConfig({ extract: { page_size: 5 } });
 const MODEL = 'res.partner';
 
 beforeAll(async () => {
-  sim = await startSimulator({ scale: 0.3, seed: 5 });
-  sim.clock.set(new Date(Date.now() + 3_600_000));
+  sim = await startSimulator({ now: SIM_NOW, scale: 0.3, seed: 5 });
+  sim.clock.set(simTime(3_600_000));
   db = await freshDatabase();
   odoo = await connect(sim);
   // The highest id, unreferenced: its delete must be caught by the last, open-ended id range.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
-import { connect, memoryLog, projectConfig } from '../support/odoo.ts';
+import { connect, memoryLog, projectConfig, SIM_NOW } from '../support/odoo.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { runExtract } from '../../src/extract/run-extract.ts';
 import { BUILTIN_STREAMS } from '../../src/extract/catalog.ts';
@@ -9,7 +9,7 @@ let sim: Simulator;
 let db: Awaited<ReturnType<typeof freshDatabase>>;
 
 beforeAll(async () => {
-  sim = await startSimulator({ version: 19, brand: true, posPromotion: true, scale: 0.1, seed: 19 });
+  sim = await startSimulator({ now: SIM_NOW, version: 19, brand: true, posPromotion: true, scale: 0.1, seed: 19 });
   db = await freshDatabase();
 });
 afterAll(async () => {

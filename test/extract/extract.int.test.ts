@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
-import { connect, memoryLog, projectConfig } from '../support/odoo.ts';
+import { connect, memoryLog, projectConfig, SIM_NOW, simTime } from '../support/odoo.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { runExtract, type StreamResult } from '../../src/extract/run-extract.ts';
 import { BUILTIN_STREAMS } from '../../src/extract/catalog.ts';
@@ -14,9 +14,9 @@ let odoo: OdooClient;
 const config = projectConfig({ extract: { page_size: 500 } });
 
 beforeAll(async () => {
-  sim = await startSimulator({ scale: 0.5, seed: 7 });
+  sim = await startSimulator({ now: SIM_NOW, scale: 0.5, seed: 7 });
   // A manual clock after all generated data, so tests decide what "now" is.
-  sim.clock.set(new Date(Date.now() + 3_600_000));
+  sim.clock.set(simTime(3_600_000));
   db = await freshDatabase();
   odoo = await connect(sim);
 });

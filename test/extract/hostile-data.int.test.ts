@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
-import { connect, memoryLog, projectConfig } from '../support/odoo.ts';
+import { connect, memoryLog, projectConfig, SIM_NOW, simTime } from '../support/odoo.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { runExtract, type StreamResult } from '../../src/extract/run-extract.ts';
 import type { OdooClient } from '../../src/odoo/client.ts';
@@ -17,8 +17,8 @@ let db: Awaited<ReturnType<typeof freshDatabase>>;
 let odoo: OdooClient;
 
 beforeAll(async () => {
-  sim = await startSimulator({ scale: 0.1, seed: 3 });
-  sim.clock.set(new Date(Date.now() + 3_600_000));
+  sim = await startSimulator({ now: SIM_NOW, scale: 0.1, seed: 3 });
+  sim.clock.set(simTime(3_600_000));
   db = await freshDatabase();
   odoo = await connect(sim);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
-import { connect, memoryLog, projectConfig } from '../support/odoo.ts';
+import { connect, memoryLog, projectConfig, SIM_NOW, simTime } from '../support/odoo.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { runExtract } from '../../src/extract/run-extract.ts';
 import type { ExtractProgress } from '../../src/extract/progress.ts';
@@ -12,8 +12,8 @@ let odoo: OdooClient;
 const config = projectConfig({ extract: { page_size: 100, lookback_minutes: 10 } });
 
 beforeAll(async () => {
-  sim = await startSimulator({ scale: 0.2, seed: 11 });
-  sim.clock.set(new Date(Date.now() + 3_600_000)); // frozen, after all generated data
+  sim = await startSimulator({ now: SIM_NOW, scale: 0.2, seed: 11 });
+  sim.clock.set(simTime(3_600_000)); // frozen, after all generated data
   db = await freshDatabase();
   odoo = await connect(sim);
 });

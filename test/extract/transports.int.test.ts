@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
-import { memoryLog, projectConfig } from '../support/odoo.ts';
+import { memoryLog, projectConfig, SIM_NOW } from '../support/odoo.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { runExtract } from '../../src/extract/run-extract.ts';
 import { BUILTIN_STREAMS } from '../../src/extract/catalog.ts';
@@ -17,6 +17,7 @@ const callsOf = new Map<TransportName, Simulator['calls']>();
 
 beforeAll(async () => {
   sim = await startSimulator({
+    now: SIM_NOW,
     version: 19,
     brand: true,
     posPromotion: true,
@@ -86,7 +87,7 @@ describe('ODOO_TRANSPORT=auto', () => {
     expect(on19.name).toBe('json2');
     const odoo = await OdooClient.connect({ transport: on19, credentials: settings });
     expect(await odoo.searchCount('res.partner', [])).toBe(sim.count('res.partner'));
-    const sim17 = await startSimulator({ version: 17, scale: 0, users: [{ login: 'admin', password: 'admin', apiKey: KEY }] });
+    const sim17 = await startSimulator({ now: SIM_NOW, version: 17, scale: 0, users: [{ login: 'admin', password: 'admin', apiKey: KEY }] });
     try {
       const on17 = await chooseTransport({ ...settings, url: sim17.url }, log);
       expect(on17.name).toBe('jsonrpc');

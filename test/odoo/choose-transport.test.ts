@@ -2,6 +2,7 @@ import { afterEach, describe, it, expect } from 'vitest';
 import { chooseTransport, type TransportSettings } from '../../src/odoo/choose-transport.ts';
 import { OdooTransientError } from '../../src/odoo/errors.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
+import { SIM_NOW } from '../support/odoo.ts';
 import { startFakeJson, type FakeJsonServer } from './fake-json-server.ts';
 
 let sim: Simulator | undefined;
@@ -25,7 +26,7 @@ function recorder() {
 
 describe('chooseTransport', () => {
   it('auto picks json2 on Odoo 19 with an API key, and logs why', async () => {
-    sim = await startSimulator({ version: 19, scale: 0, models: [] });
+    sim = await startSimulator({ now: SIM_NOW, version: 19, scale: 0, models: [] });
     const log = recorder();
     const transport = await chooseTransport(settings(sim.url), log);
     expect(transport.name).toBe('json2');
@@ -38,14 +39,14 @@ describe('chooseTransport', () => {
   });
 
   it('auto picks jsonrpc on Odoo 19 without an API key, and on Odoo 17 with one', async () => {
-    sim = await startSimulator({ version: 19, scale: 0, models: [] });
+    sim = await startSimulator({ now: SIM_NOW, version: 19, scale: 0, models: [] });
     const log = recorder();
     expect((await chooseTransport(settings(sim.url, { hasApiKey: false }), log)).name).toBe('jsonrpc');
     expect(log.lines[0]!.msg).toBe(
       'Odoo transport jsonrpc: Odoo 19.0 serves JSON-2 but ODOO_API_KEY is not set (JSON-2 takes API keys only); /jsonrpc answers',
     );
     await sim.close();
-    sim = await startSimulator({ version: 17, scale: 0, models: [] });
+    sim = await startSimulator({ now: SIM_NOW, version: 17, scale: 0, models: [] });
     const log17 = recorder();
     expect((await chooseTransport(settings(sim.url), log17)).name).toBe('jsonrpc');
     expect(log17.lines[0]!.msg).toBe('Odoo transport jsonrpc: Odoo 17.0 answers on /jsonrpc');
@@ -69,7 +70,7 @@ describe('chooseTransport', () => {
   });
 
   it('a probe that fails transiently is retried, not taken for a missing route', async () => {
-    sim = await startSimulator({ version: 19, scale: 0, models: [] });
+    sim = await startSimulator({ now: SIM_NOW, version: 19, scale: 0, models: [] });
     sim.injectFault({ kind: 'http', status: 502, method: 'version', times: 2 });
     const warnings: string[] = [];
     const log = { ...recorder(), warn: (obj: object) => void warnings.push(String((obj as { error: string }).error)) };

@@ -8,6 +8,7 @@ import { chooseTransport, createNamedTransport } from '../../src/odoo/choose-tra
 import { OdooTlsError } from '../../src/odoo/errors.ts';
 import type { TransportName } from '../../src/odoo/transport.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
+import { SIM_NOW } from '../support/odoo.ts';
 import { selfSignedCertificate, type SelfSigned } from '../support/tls.ts';
 import { failure } from './failure.ts';
 
@@ -17,7 +18,7 @@ let sim: Simulator;
 
 beforeAll(async () => {
   cert = selfSignedCertificate();
-  sim = await startSimulator({ version: 19, scale: 0, tls: { key: cert.key, cert: cert.cert }, users: [{ login: 'admin', password: 'admin', apiKey: KEY }] });
+  sim = await startSimulator({ now: SIM_NOW, version: 19, scale: 0, tls: { key: cert.key, cert: cert.cert }, users: [{ login: 'admin', password: 'admin', apiKey: KEY }] });
 });
 afterAll(async () => {
   await sim?.close();

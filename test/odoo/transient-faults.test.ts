@@ -10,6 +10,7 @@ import { createNamedTransport } from '../../src/odoo/choose-transport.ts';
 import { OdooAccessError, OdooServerError, OdooTransientError, OdooUserError } from '../../src/odoo/errors.ts';
 import type { Credentials, TransportName } from '../../src/odoo/transport.ts';
 import { startSimulator, type Simulator, type TransportFault } from '../../src/simulator/server.ts';
+import { SIM_NOW } from '../support/odoo.ts';
 import { failure } from './failure.ts';
 
 const KEY = 'api-key-0123456789';
@@ -21,7 +22,7 @@ let sim: Simulator;
 let creds: Credentials;
 
 beforeAll(async () => {
-  sim = await startSimulator({ version: 19, scale: 0, users: [{ login: 'admin', password: 'admin', apiKey: KEY }] });
+  sim = await startSimulator({ now: SIM_NOW, version: 19, scale: 0, users: [{ login: 'admin', password: 'admin', apiKey: KEY }] });
   for (let i = 1; i <= 40; i += 1) sim.create('res.partner', { name: `Partner ${i}`, comment: 'x'.repeat(200) });
   creds = { url: sim.url, db: sim.db, login: 'admin', secret: KEY };
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
+import { SIM_NOW } from '../support/odoo.ts';
 import { MODELS } from './fixtures.ts';
 
 let sim19: Simulator;
@@ -8,8 +9,8 @@ const KEY = 'key-elt-0123456789';
 
 beforeAll(async () => {
   const users = [{ login: 'admin', password: 'admin' }, { login: 'elt', password: 'secret', apiKey: KEY }];
-  sim19 = await startSimulator({ version: 19, models: MODELS, scale: 0, users });
-  sim17 = await startSimulator({ version: 17, models: MODELS, scale: 0, users });
+  sim19 = await startSimulator({ now: SIM_NOW, version: 19, models: MODELS, scale: 0, users });
+  sim17 = await startSimulator({ now: SIM_NOW, version: 17, models: MODELS, scale: 0, users });
   for (const sim of [sim19, sim17]) {
     sim.create('res.partner', { name: 'Azure Interior' });
     sim.create('res.partner', { name: 'Deco Addict', active: false });

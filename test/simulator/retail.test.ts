@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import xmlrpc from 'xmlrpc';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
+import { SIM_NOW } from '../support/odoo.ts';
 
 function kw(sim: Simulator, model: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}): Promise<unknown> {
   const client = xmlrpc.createClient({ url: `${sim.url}/xmlrpc/2/object` });
@@ -15,7 +16,7 @@ describe.each([17, 19])('the default retail simulator, Odoo %i, scale 1', (versi
   let sim: Simulator;
 
   beforeAll(async () => {
-    sim = await startSimulator({ version, scale: 1, seed: 11, brand: true, posPromotion: true });
+    sim = await startSimulator({ now: SIM_NOW, version, scale: 1, seed: 11, brand: true, posPromotion: true });
   });
 
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import xmlrpc from 'xmlrpc';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
+import { SIM_NOW } from '../support/odoo.ts';
 import { MODELS } from './fixtures.ts';
 
 let sim: Simulator;
@@ -35,6 +36,7 @@ const lastLine = (f: Fault) => f.faultString.trimEnd().split('\n').at(-1);
 
 beforeAll(async () => {
   sim = await startSimulator({
+    now: SIM_NOW,
     models: MODELS,
     scale: 0,
     users: [{ login: 'admin', password: 'admin' }, { login: 'elt', password: 'secret', apiKey: 'key-123' }],
@@ -337,7 +339,7 @@ describe('injected transport faults', () => {
 
 describe('options', () => {
   it('adds latencyMs to every call and speaks as Odoo 19 when asked', async () => {
-    const slow = await startSimulator({ models: MODELS, scale: 0, latencyMs: 150, version: 19, db: 'prod' });
+    const slow = await startSimulator({ now: SIM_NOW, models: MODELS, scale: 0, latencyMs: 150, version: 19, db: 'prod' });
     try {
       const client = xmlrpc.createClient({ url: `${slow.url}/xmlrpc/2/common` });
       const started = Date.now();

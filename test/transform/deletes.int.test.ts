@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
-import { connect, memoryLog, projectConfig } from '../support/odoo.ts';
+import { connect, memoryLog, projectConfig, SIM_NOW, simTime } from '../support/odoo.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { runExtract } from '../../src/extract/run-extract.ts';
 import { BUILTIN_STREAMS } from '../../src/extract/catalog.ts';
@@ -48,8 +48,8 @@ function changed(before: Map<string, string>, after: Map<string, string>): strin
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ scale: 0.2, seed: 23 });
-  sim.clock.set(new Date(Date.now() + 3_600_000));
+  sim = await startSimulator({ now: SIM_NOW, scale: 0.2, seed: 23 });
+  sim.clock.set(simTime(3_600_000));
   db = await freshDatabase();
   odoo = await connect(sim);
   for (const { model } of BUILTIN_STREAMS) await ensureRawTable(db.pool, model);

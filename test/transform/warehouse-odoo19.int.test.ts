@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordValues } from '../../src/simulator/model-def.ts';
 import { freshDatabase } from '../support/database.ts';
-import { connect, memoryLog, projectConfig } from '../support/odoo.ts';
+import { connect, memoryLog, projectConfig, SIM_NOW, simTime } from '../support/odoo.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { runExtract } from '../../src/extract/run-extract.ts';
 import { BUILTIN_STREAMS } from '../../src/extract/catalog.ts';
@@ -37,8 +37,8 @@ function records(model: string): RecordValues[] {
 const orNull = (v: unknown) => (v === false || v === undefined ? null : v);
 
 beforeAll(async () => {
-  sim = await startSimulator({ version: 19, scale: 0.1, seed: 19, brand: true, posPromotion: true });
-  sim.clock.set(new Date(Date.now() + 3_600_000));
+  sim = await startSimulator({ now: SIM_NOW, version: 19, scale: 0.1, seed: 19, brand: true, posPromotion: true });
+  sim.clock.set(simTime(3_600_000));
   db = await freshDatabase();
   odoo = await connect(sim);
   for (const { model } of BUILTIN_STREAMS) await ensureRawTable(db.pool, model);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordValues } from '../../src/simulator/model-def.ts';
 import { freshDatabase } from '../support/database.ts';
-import { connect, memoryLog, projectConfig } from '../support/odoo.ts';
+import { connect, memoryLog, projectConfig, SIM_NOW, simTime } from '../support/odoo.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { runExtract } from '../../src/extract/run-extract.ts';
 import { BUILTIN_STREAMS } from '../../src/extract/catalog.ts';
@@ -85,9 +85,9 @@ async function martContents(): Promise<Record<string, unknown[]>> {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ scale: 0.3, seed: 11, brand: true, posPromotion: true });
+  sim = await startSimulator({ now: SIM_NOW, scale: 0.3, seed: 11, brand: true, posPromotion: true });
   // A manual clock after all generated data, so the test decides what "now" is.
-  sim.clock.set(new Date(Date.now() + 3_600_000));
+  sim.clock.set(simTime(3_600_000));
   db = await freshDatabase();
   odoo = await connect(sim);
   // As `elt migrate` does: every catalog stream's raw table exists, hr.version (Odoo 19 only) too.
