@@ -62,7 +62,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
   const results = await Promise.all(
     plan.streams.map((stream) =>
       limit(async (): Promise<StreamResult> => {
-        const started = new Date();
+        const started = performance.now();
         log.info({ stream: stream.name, fields: stream.fields.length }, `extracting ${stream.name}`);
         try {
           const { unreadable, ...counts } = await extractStream(odoo, db, stream, settings);
@@ -70,7 +70,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
             log.warn({ stream: stream.name, id, err: error }, `${stream.model} record ${id} cannot be read and was skipped (retried next run): ${error}`);
           }
           const result = { stream: stream.name, status: 'success', ...counts, unreadable: unreadable.length, seconds: elapsed(started) } as const;
-          await recordStreamRun(db, runId, stream.name, started, result);
+          await recordStreamRun(db, runId, stream.name, performance.now() - started, result);
           log.info({ stream: stream.name, ...counts, unreadable: unreadable.length, seconds: result.seconds }, `extracted ${stream.name}`);
           options.progress?.onStreamEnd(stream.name, 'success');
           return result;
@@ -80,7 +80,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
           options.progress?.onStreamEnd(stream.name, 'failed');
           log.error({ stream: stream.name, err: message }, `stream ${stream.name} failed: ${message}`);
           await recordStreamError(db, stream.name, stream.model, message).catch(() => {});
-          await recordStreamRun(db, runId, stream.name, started, result).catch(() => {});
+          await recordStreamRun(db, runId, stream.name, performance.now() - started, result).catch(() => {});
           return result;
         }
       }),
@@ -107,6 +107,7 @@ export async function readContext(odoo: OdooClient, log: Log): Promise<Record<st
   return { active_test: false };
 }
 
-function elapsed(since: Date): number {
-  return Math.round((Date.now() - since.getTime()) / 100) / 10;
+/** Seconds since a performance.now() reading, to a tenth. */
+function elapsed(since: number): number {
+  return Math.round((performance.now() - since) / 100) / 10;
 }
