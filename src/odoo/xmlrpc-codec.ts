@@ -9,10 +9,11 @@
  * - `<i8>` (never from Odoo, seen from proxies/other servers): a string, exact digits kept;
  * - `<nil/>` (Odoo marshals with allow_none=False, so only from extensions): null;
  * - `<double>` "inf"/"-inf"/"nan" (Python's repr): ±Infinity/NaN instead of a parse error;
- * - `<dateTime.iso8601>` (only from custom methods): a Date.
+ * - `<dateTime.iso8601>` (only from custom methods): a Date, UTC when it has no offset.
  */
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
+import { decodeXmlRpcDateTime } from './xmlrpc-datetime.ts';
 
 /** A fault answer: Odoo raised; code and text as Odoo sent them. */
 export interface XmlRpcFault {
@@ -24,6 +25,7 @@ export type Decoded = { readonly ok: true; readonly value: unknown } | { readonl
 
 interface DeserializerInstance {
   endDouble(data: string): void;
+  endDateTime(data: string): void;
   push(value: unknown): void;
   value: boolean;
   deserializeMethodResponse(stream: Readable, callback: (error: unknown, value?: unknown) => void): void;
@@ -59,6 +61,10 @@ export function decodeResponse(body: Buffer): Promise<Decoded> {
       const special = PYTHON_SPECIAL_DOUBLES[data.trim().toLowerCase()];
       if (special === undefined) return parseDouble(data);
       deserializer.push(special);
+      deserializer.value = false;
+    };
+    deserializer.endDateTime = (data: string) => {
+      deserializer.push(decodeXmlRpcDateTime(data));
       deserializer.value = false;
     };
     let settled = false;

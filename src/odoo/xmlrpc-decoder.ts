@@ -10,21 +10,18 @@
  * - `<int>`/`<i4>`: a number; `<i8>`: a string of its digits (exact beyond 2^53);
  * - `<double>`: a number, Python's inf/-inf/nan as ±Infinity/NaN;
  * - `<boolean>`, `<nil/>` (null), `<base64>` (a Buffer), `<dateTime.iso8601>`
- *   (a Date, parsed by the package's own date formatter);
+ *   (a Date; without an offset, UTC: see `xmlrpc-datetime.ts`);
  * - a fault: `{ ok: false, fault: { faultCode, faultString } }`.
  * Differences, all on bodies Odoo never sends: XML must be well-formed (the
  * package's SAX parser is lenient), HTML entities such as `&nbsp;` are errors,
  * and a `__proto__` member becomes an own property instead of a prototype.
  * Every failure is an OdooProtocolError.
  */
-import { createRequire } from 'node:module';
 import { SaxesParser } from 'saxes';
 import { OdooProtocolError } from './errors.ts';
 import { CarriageReturnEscaper } from './xmlrpc-carriage-returns.ts';
 import type { Decoded } from './xmlrpc-codec.ts';
-
-const require = createRequire(import.meta.url);
-const dateFormatter = require('xmlrpc/lib/date_formatter.js') as { decodeIso8601(text: string): Date };
+import { decodeXmlRpcDateTime } from './xmlrpc-datetime.ts';
 
 type Container = unknown[] | Record<string, unknown>;
 
@@ -285,7 +282,7 @@ function parseDouble(text: string): number {
 
 function parseDateTime(text: string): Date {
   try {
-    return dateFormatter.decodeIso8601(text);
+    return decodeXmlRpcDateTime(text);
   } catch {
     throw new OdooProtocolError(`expected an ISO 8601 dateTime but got '${text}'`);
   }

@@ -170,6 +170,21 @@ describe('XmlRpcResponseDecoder values', () => {
     });
   });
 
+  it("reads a dateTime without an offset (as Python sends them) as UTC, Odoo's zone, whatever this machine's zone", async () => {
+    const cases: Array<[string, string]> = [
+      ['20240501T10:00:00', '2024-05-01T10:00:00.000Z'],
+      ['2024-05-01T23:30:00', '2024-05-01T23:30:00.000Z'],
+      ['20240501', '2024-05-01T00:00:00.000Z'],
+      ['2024-05-01T10:00:00Z', '2024-05-01T10:00:00.000Z'],
+    ];
+    for (const [text, instant] of cases) {
+      const body = response(`<dateTime.iso8601>${text}</dateTime.iso8601>`);
+      for (const decoded of [decodeResponseBody(body), await decodeResponse(Buffer.from(body))]) {
+        expect(decoded.ok && (decoded.value as Date).toISOString(), text).toBe(instant);
+      }
+    }
+  });
+
   it('turns CR into LF inside CDATA only (XML rule; Python never sends CDATA)', () => {
     expect(decodeResponseBody(response('<string><![CDATA[a\r\nb]]></string>'))).toStrictEqual({ ok: true, value: 'a\nb' });
     expect(decodeResponseBody(response('<string>a\r\nb</string>'))).toStrictEqual({ ok: true, value: 'a\r\nb' });
