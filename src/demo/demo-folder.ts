@@ -1,8 +1,8 @@
 /**
- * The folder that holds a demo: the PGlite database (`pgdata/`), the run
- * history (`demo.json`: the time of every run, so the simulator can be
- * rebuilt exactly) and a lock file while a demo runs (PGlite is one process's
- * database: two demos on one folder would corrupt it).
+ * The folder that holds a demo: the embedded PostgreSQL's data (`pgdata/`),
+ * the run history (`demo.json`: the time of every run, so the simulator can be
+ * rebuilt exactly) and a lock file while a demo runs (one server per data
+ * folder: a second demo would stop the first one's, taking it for an orphan).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { processAlive } from '../util/process-alive.ts';
 
 export interface DemoFolder {
   readonly dir: string;
-  /** PGlite's data directory. */
+  /** The embedded PostgreSQL's data folder. */
   readonly pgdata: string;
   /** Every run's time, this one last: runs[0] anchors the simulated company's data. */
   readonly runs: readonly Date[];
