@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { SIM_NOW } from '../support/odoo.ts';
+import { machineEnv } from '../support/machine-env.ts';
 
 const bin = fileURLToPath(new URL('../../bin/elt.mjs', import.meta.url));
 const SECRET = 'Sup3r-Secret-Pass';
@@ -16,8 +17,7 @@ interface Outcome { code: number; stdout: string; stderr: string }
 
 function elt(args: string[], env: Record<string, string | undefined> = {}, cwd = '/tmp'): Promise<Outcome> {
   const base: Record<string, string | undefined> = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
+    ...machineEnv(),
     ODOO_URL: sim.url,
     ODOO_DB: sim.db,
     ODOO_USERNAME: 'elt',

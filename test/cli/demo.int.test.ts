@@ -14,6 +14,7 @@ import { startDemoOdoo, ORDERS_PER_RUN } from '../../src/demo/demo-odoo.ts';
 import type { RecordValues } from '../../src/simulator/model-def.ts';
 import type { Simulator } from '../../src/simulator/server.ts';
 import { runCliInProcess, spawnElt } from '../support/cli.ts';
+import { machineEnv } from '../support/machine-env.ts';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const bin = new URL('../../bin/elt.mjs', import.meta.url).pathname;
@@ -167,7 +168,7 @@ describe('elt demo', () => {
 
   it('--serve keeps the warehouse up for any client until Ctrl-C, then stops it and exits 0', async () => {
     rmSync(join(dir, 'demo.lock')); // the live holder the test before planted
-    const child = spawn(process.execPath, [bin, 'demo', '--serve'], { cwd: work, env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn' } });
+    const child = spawn(process.execPath, [bin, 'demo', '--serve'], { cwd: work, env: { ...machineEnv(), LOG_LEVEL: 'warn' } });
     let stdout = '';
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => void (stderr += chunk));

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
 import { startSimulator, type Simulator, type TransportFault } from '../../src/simulator/server.ts';
 import { SIM_NOW } from '../support/odoo.ts';
+import { machineEnv } from '../support/machine-env.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/elt.mjs', import.meta.url));
@@ -34,8 +35,7 @@ interface Outcome {
 
 function elt(args: string[], db: FreshDatabase, env: Record<string, string> = {}): Promise<Outcome> {
   const vars = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
+    ...machineEnv(),
     ODOO_URL: sim.url,
     ODOO_DB: sim.db,
     ODOO_USERNAME: 'elt',

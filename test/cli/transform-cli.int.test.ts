@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
+import { machineEnv } from '../support/machine-env.ts';
 
 const bin = fileURLToPath(new URL('../../bin/elt.mjs', import.meta.url));
 let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -19,7 +20,7 @@ function projectDir(files: Record<string, string>): string {
 }
 
 function elt(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { PATH: process.env.PATH!, HOME: process.env.HOME!, DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
+  const env = { ...machineEnv(), DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
   return new Promise((resolve) => {
     execFile(process.execPath, [bin, ...args], { env, cwd }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });

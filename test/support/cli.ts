@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { vi } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
+import { machineEnv } from './machine-env.ts';
 
 export interface CliOutcome {
   code: number;
@@ -54,9 +55,9 @@ export async function runCliInProcess(argv: string[], env: EnvOverrides, cwd: st
   }
 }
 
-/** Spawns `node bin/elt.mjs args` with only PATH, HOME and `env`. */
+/** Spawns `node bin/elt.mjs args` with only the machine's variables (machine-env.ts) and `env`. */
 export function spawnElt(args: string[], env: EnvOverrides, cwd: string): Promise<CliOutcome> {
-  const base = { PATH: process.env.PATH, HOME: process.env.HOME };
+  const base = machineEnv();
   const merged = Object.fromEntries(Object.entries({ ...base, ...env }).filter(([, v]) => v !== undefined)) as Record<string, string>;
   return new Promise((resolve) => {
     execFile(process.execPath, [bin, ...args], { env: merged, cwd }, (failure, stdout, stderr) => {

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { machineEnv } from './machine-env.ts';
 
 const bin = fileURLToPath(new URL('../../bin/elt.mjs', import.meta.url));
 /** The repository: elt runs from the project folder (the one holding sql/). */
@@ -36,11 +37,11 @@ export interface EltProcess {
   readonly exited: Promise<Exit>;
 }
 
-/** Spawns `elt args` with only PATH, HOME and `env`, in the repository. */
+/** Spawns `elt args` with only the machine's variables (machine-env.ts) and `env`, in the repository. */
 export function startElt(args: readonly string[], env: Record<string, string>): EltProcess {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
-  const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...env }, cwd: repoDir });
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...machineEnv(), ...env }, cwd: repoDir });
   const lines: Line[] = [];
   const waiters: Array<{ pattern: RegExp; resolve: (line: Line | null) => void }> = [];
   let stdout = '';
