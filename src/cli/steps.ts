@@ -9,7 +9,7 @@ import { runTransform, type TransformOptions } from '../transform/run-transform.
 import type { ModelResult } from '../transform/model-state.ts';
 import { loadSeeds } from '../transform/seeds.ts';
 import { runExtract, type ExtractOptions, type StreamResult } from '../extract/run-extract.ts';
-import { resolveStreams } from '../extract/streams.ts';
+import { resolveStreams, streamNames } from '../extract/streams.ts';
 import { BUILTIN_STREAMS } from '../extract/catalog.ts';
 import type { OdooClient } from '../odoo/client.ts';
 import { checkWarehouse, connectOdoo, type Context } from './context.ts';
@@ -90,7 +90,7 @@ export async function withWarehouseLock<T>(ctx: Context, fn: () => Promise<T>): 
 }
 
 export async function transformStep(ctx: Context, options: Omit<TransformOptions, 'vars' | 'timezone'>): Promise<ModelResult[]> {
-  const plan = { ...options, vars: ctx.config.vars, timezone: ctx.env.ELT_TIMEZONE };
+  const plan = { ...options, vars: ctx.config.vars, timezone: ctx.env.ELT_TIMEZONE, streams: streamNames(ctx.config) };
   await checkWarehouse(ctx.db);
   const progress = startProgress(ctx.log);
   try {

@@ -15,6 +15,11 @@ export interface Stream {
   readonly includeFields: readonly string[];
 }
 
+/** Every stream name a model's `source()` may read: built-in or configured, enabled or not (a disabled stream's raw table may still be there). */
+export function streamNames(config: ProjectConfig): string[] {
+  return [...new Set([...BUILTIN_STREAMS.map((s) => s.model), ...config.streams.keys()])].sort();
+}
+
 /** Every enabled stream, or those `selected` names; an unknown name is an error that suggests near ones. */
 export function resolveStreams(config: ProjectConfig, selected?: readonly string[]): Stream[] {
   const all = new Map<string, Stream>();

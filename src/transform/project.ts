@@ -21,7 +21,11 @@ export interface Project {
 /** Folders under sql/ that hold no models. */
 const NOT_MODELS = new Set(['seeds', 'tests']);
 
-export function loadProject(projectDir: string): Project {
+/**
+ * `streams`: every stream name the project knows (built-in and configured);
+ * when given, a `source()` naming another is an error before anything runs.
+ */
+export function loadProject(projectDir: string, streams?: readonly string[]): Project {
   const root = join(projectDir, 'sql');
   // Run from the wrong folder, a transform would otherwise succeed with nothing to do.
   if (!existsSync(root)) throw new ModelError(`no sql/ folder in ${projectDir}: run elt from the project folder (the one that holds sql/)`);
@@ -35,6 +39,7 @@ export function loadProject(projectDir: string): Project {
     if (seeds.has(model.name)) throw new ModelError(`${model.path}: ${model.name} is also a seed table name`);
     byName.set(model.name, model);
   }
+  if (streams) checkSources(models, streams);
   const parents = new Map<string, string[]>();
   for (const model of models) {
     for (const name of model.refs) {
@@ -45,6 +50,19 @@ export function loadProject(projectDir: string): Project {
     parents.set(model.name, model.refs.filter((name) => byName.has(name)));
   }
   return { models: order(models, parents), byName, parents, seeds };
+}
+
+function checkSources(models: readonly ModelFile[], streams: readonly string[]): void {
+  const known = new Set(streams);
+  for (const model of models) {
+    for (const name of model.sources) {
+      if (known.has(name)) continue;
+      const near = nearestNames(name, streams);
+      throw new ModelError(
+        `${model.path}: source('${name}') names no stream${near.length ? `: did you mean ${near.join(', ')}?` : ''} (sources are Odoo model names; add new streams under streams: in elt.yml)`,
+      );
+    }
+  }
 }
 
 /** Kahn's algorithm; the ready set is kept in path order so equal ranks run in file-path order. */

@@ -34,11 +34,13 @@ export interface TransformOptions {
   readonly timezone?: string;
   /** A progress display (progress.ts); none by default. */
   readonly progress?: TransformProgress;
+  /** Every stream name `source()` may name (built-in and configured); unchecked when absent. */
+  readonly streams?: readonly string[];
 }
 
 /** The models a selection picks, in run order; every model is checked first (names, graph, placeholders). */
 export function planTransform(options: TransformOptions): { project: Project; models: ModelFile[]; unmatched: string[] } {
-  const project = loadProject(options.projectDir ?? process.cwd());
+  const project = loadProject(options.projectDir ?? process.cwd(), options.streams);
   for (const model of project.models) compileModel(model, { watermarks: null, vars: options.vars ?? {} });
   const { selected, unmatched } = resolveSelection(
     project.models.map((m) => ({ name: m.name, path: m.path, tags: m.tags, parents: project.parents.get(m.name) ?? [] })),

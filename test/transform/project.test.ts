@@ -32,6 +32,18 @@ describe('the model graph', () => {
     expect([...p.seeds]).toEqual(['seed_codes']);
   });
 
+  it('an unknown source fails naming the file and the nearest stream names, before anything runs', () => {
+    const dir = project({
+      'sql/staging/stg_payments.sql': `select p.id from {{ source('pos.paymnt') }} as p`,
+    });
+    const streams = ['pos.order', 'pos.payment', 'pos.payment.method'];
+    expect(() => loadProject(dir, streams)).toThrow(
+      "sql/staging/stg_payments.sql: source('pos.paymnt') names no stream: did you mean pos.payment? (sources are Odoo model names; add new streams under streams: in elt.yml)",
+    );
+    expect(() => loadProject(dir, ['res.partner'])).toThrow("sql/staging/stg_payments.sql: source('pos.paymnt') names no stream (sources are");
+    expect(loadProject(dir, [...streams, 'pos.paymnt']).models.map((m) => m.name)).toEqual(['stg_payments']);
+  });
+
   it('an unknown ref fails naming the file and the nearest names', () => {
     const dir = project({
       'sql/marts/dim_products.sql': `-- materialized: table\nselect 1 as id`,

@@ -4,6 +4,7 @@ import { loadEnv } from '../env.ts';
 import { UsageError } from '../errors.ts';
 import { firstLine } from '../text.ts';
 import { loadProjectConfig } from '../../extract/project-config.ts';
+import { streamNames } from '../../extract/streams.ts';
 import { planTransform } from '../../transform/run-transform.ts';
 import { buildLineage, toDot, toMermaid } from '../../transform/lineage.ts';
 import { toHtml } from '../../transform/lineage-html.ts';
@@ -32,7 +33,8 @@ export const dagCommand = defineCommand({
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
     const env = loadEnv();
     const { select, exclude } = selectionFlags(rawArgs);
-    const { project, models } = planTransform({ select, exclude, vars: loadProjectConfig(env.ELT_CONFIG).vars });
+    const config = loadProjectConfig(env.ELT_CONFIG);
+    const { project, models } = planTransform({ select, exclude, vars: config.vars, streams: streamNames(config) });
     const lineage = buildLineage(project, new Set(models.map((m) => m.name)));
     const title = `odoo-elt lineage${select.length ? `: ${select.join(' ')}` : ''}`;
     const text = format === 'html' ? toHtml(lineage, title) : format === 'dot' ? toDot(lineage) : toMermaid(lineage);

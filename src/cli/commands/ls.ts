@@ -1,6 +1,7 @@
 import { defineCommand } from 'citty';
 import { loadEnv } from '../env.ts';
 import { loadProjectConfig } from '../../extract/project-config.ts';
+import { streamNames } from '../../extract/streams.ts';
 import { planTransform } from '../../transform/run-transform.ts';
 import { selectionArgs, selectionFlags } from '../flags.ts';
 
@@ -9,7 +10,8 @@ export const lsCommand = defineCommand({
   args: selectionArgs,
   run({ rawArgs }) {
     const env = loadEnv();
-    const { models } = planTransform({ ...selectionFlags(rawArgs), vars: loadProjectConfig(env.ELT_CONFIG).vars });
+    const config = loadProjectConfig(env.ELT_CONFIG);
+    const { models } = planTransform({ ...selectionFlags(rawArgs), vars: config.vars, streams: streamNames(config) });
     const width = Math.max(5, ...models.map((m) => m.name.length));
     for (const m of models) console.log(`${m.name.padEnd(width)}  ${m.materialized.padEnd(11)}  ${m.path}`);
     return 0;

@@ -4,7 +4,7 @@ import { listFlag } from '../flags.ts';
 import { extractStep, formatExtractSummary, formatTransformSummary, migrateStep, seedStep, transformStep, withWarehouseLock } from '../steps.ts';
 import { planTransform } from '../../transform/run-transform.ts';
 import { odooSettings } from '../env.ts';
-import { resolveStreams } from '../../extract/streams.ts';
+import { resolveStreams, streamNames } from '../../extract/streams.ts';
 import { planStreams } from '../../extract/plan.ts';
 import { extractArgs } from './extract.ts';
 
@@ -21,7 +21,7 @@ export const pipelineCommand = defineCommand({
       const settings = odooSettings(ctx.env);
       const streams = listFlag(args.streams);
       const configured = resolveStreams(ctx.config, streams).filter((s) => ctx.config.streams.has(s.name));
-      planTransform({ vars: ctx.config.vars });
+      planTransform({ vars: ctx.config.vars, streams: streamNames(ctx.config) });
       const odoo = await connectOdoo(settings, ctx.log);
       await planStreams(odoo, configured, ctx.config.extract.concurrency);
       // One lock for every step: a second run refuses before it migrates or seeds anything.
