@@ -19,9 +19,12 @@ export async function tableColumns(db: PoolClient, table: string): Promise<Table
   return rows.length ? rows.map((r) => ({ name: r.name, hasDefault: r.has_default })) : null;
 }
 
+/** What precedes the model's SQL in selectColumns' statement (error positions are counted from it). */
+export const SELECT_PREFIX = 'select * from (';
+
 /** The SELECT's column names, from a plan-only run of it (`limit 0`). */
 export async function selectColumns(db: PoolClient, model: ModelFile, sql: string): Promise<string[]> {
-  const result = await db.query(`select * from (${sql}\n) as model limit 0`);
+  const result = await db.query(`${SELECT_PREFIX}${sql}\n) as model limit 0`);
   const names = result.fields.map((f) => f.name);
   const dupes = names.filter((n, i) => names.indexOf(n) !== i);
   if (dupes.length) throw new ModelError(`${model.path}: the SELECT returns ${dupes.join(', ')} more than once`);

@@ -5,11 +5,12 @@
  */
 import type { PoolClient } from '../db/pool.ts';
 import { quoteIdent, rawTableName } from '../db/identifiers.ts';
-import { compileModel, type Vars } from './compile.ts';
-import { checkColumns, selectColumns, tableColumns } from './columns.ts';
+import { renderModel, type Compiled, type Vars } from './compile.ts';
+import { checkColumns, selectColumns, SELECT_PREFIX, tableColumns } from './columns.ts';
 import { ModelError } from './errors.ts';
 import type { ModelFile } from './model-file.ts';
 import { linkReferences } from './references.ts';
+import { atModelLine } from './sql-position.ts';
 
 /** Per-transaction scratch table of the rows a model wrote (dropped at commit). */
 const WRITTEN = 'pg_temp.elt_written';
@@ -28,7 +29,7 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
   await db.query(`set local jit = off`);
   const t = quoteIdent(model.name);
   if (model.materialized === 'view') {
-    await createView(db, t, compileModel(model, { watermarks: null, vars: options.vars }));
+    await createView(db, t, model, renderModel(model, { watermarks: null, vars: options.vars }));
     return null;
   }
   const table = await tableColumns(db, model.name);
@@ -38,8 +39,12 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
   const incremental = model.materialized === 'incremental';
   const previous = incremental ? await readWatermarks(db, model.name) : new Map<string, number>();
   const full = options.fullRefresh || !incremental || previous.size === 0;
-  const sql = compileModel(model, { watermarks: full ? null : previous, vars: options.vars });
-  const output = await selectColumns(db, model, sql);
+  const compiled = renderModel(model, { watermarks: full ? null : previous, vars: options.vars });
+  const sql = compiled.sql;
+  // The first statement that parses the SQL: its errors are placed in the model's file.
+  const output = await selectColumns(db, model, sql).catch((error: unknown) => {
+    throw atModelLine(error, model, compiled, SELECT_PREFIX.length);
+  });
   const deletes = deleteHandling(model, output);
   // With on_delete: delete, deleted_at only says which rows go: it is not a column of the table.
   const selected = deletes === 'remove' ? output.filter((c) => c !== DELETED_AT) : output;
@@ -108,16 +113,20 @@ function deleteHandling(model: ModelFile, output: readonly string[]): 'remove' |
   return flagged ? 'remove' : 'none';
 }
 
-async function createView(db: PoolClient, view: string, sql: string): Promise<void> {
+async function createView(db: PoolClient, view: string, model: ModelFile, compiled: Compiled): Promise<void> {
+  const create = async (head: string) =>
+    db.query(`${head}${compiled.sql}`).catch((error: unknown) => {
+      throw atModelLine(error, model, compiled, head.length);
+    });
   await db.query('savepoint replace_view');
   try {
-    await db.query(`create or replace view ${view} as\n${sql}`);
+    await create(`create or replace view ${view} as\n`);
   } catch (error) {
     // A view whose columns changed cannot be replaced in place (42P16): recreate it.
-    if ((error as { code?: string }).code !== '42P16') throw error;
+    if (((error as { cause?: { code?: string } }).cause ?? (error as { code?: string })).code !== '42P16') throw error;
     await db.query('rollback to savepoint replace_view');
     await db.query(`drop view ${view}`);
-    await db.query(`create view ${view} as\n${sql}`);
+    await create(`create view ${view} as\n`);
   }
 }
 

@@ -38,6 +38,8 @@ export interface ModelFile {
   readonly aliases: ReadonlyMap<string, string>;
   /** The SELECT with its placeholders, header removed. */
   readonly body: string;
+  /** Where the body starts in the file (1-based), to name the line and column of an error in it. */
+  readonly bodyStart?: { readonly line: number; readonly column: number };
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
@@ -63,7 +65,10 @@ export function parseModelFile(path: string, text: string): ModelFile {
       throw new ModelError(`${path}:${i + 1}: unknown header key "${m[1]}" (expected one of ${[...HEADER_KEYS].join(', ')})`);
     }
   }
-  const body = lines.slice(i).join('\n').trim().replace(/;\s*$/, '');
+  const rest = lines.slice(i).join('\n');
+  const body = rest.trim().replace(/;\s*$/, '');
+  const skipped = rest.slice(0, rest.length - rest.trimStart().length);
+  const bodyStart = { line: i + 1 + (skipped.match(/\n/g)?.length ?? 0), column: skipped.length - skipped.lastIndexOf('\n') };
   const statement = body.replace(/^(\s*--[^\n]*\n)*/, '').trimStart();
   if (!/^(with|select)\b/i.test(statement)) throw new ModelError(`${path}: a model is one SELECT (or WITH ... SELECT) after its header`);
 
@@ -112,6 +117,7 @@ export function parseModelFile(path: string, text: string): ModelFile {
     refs: [...refs],
     aliases,
     body,
+    bodyStart,
   };
 }
 

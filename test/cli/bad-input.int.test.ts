@@ -238,7 +238,7 @@ describe('SQL that PostgreSQL rejects while a model runs', () => {
   // Found only by running the model: a failure of that model (exit 1), which rolls back
   // alone; its descendants are skipped and independent models still run.
   it.each([
-    ['a SQL syntax error', "-- materialized: table\nselect id,\nfrom {{ ref('bi_stg') }}", 'sql/marts/bi_ok.sql: syntax error at or near "from"'],
+    ['a SQL syntax error', "-- materialized: table\nselect id,\nfrom {{ ref('bi_stg') }}", 'sql/marts/bi_ok.sql:3:1: syntax error at or near "from"'],
     ['columns that differ from the table', "-- materialized: table\nselect id, 1 as qty from {{ ref('bi_stg') }}", 'sql/marts/bi_ok.sql: columns differ from the table: in the SELECT but not in table bi_ok: qty'],
   ])('%s: the model fails with one line naming its file, exit 1, its table untouched', async (_input, sql, message) => {
     const files = { ...models, 'sql/marts/bi_ok.sql': sql, 'sql/marts/bi_other.sql': '-- materialized: view\nselect 2 as id' };

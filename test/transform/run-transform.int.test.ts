@@ -79,14 +79,14 @@ describe('elt transform on a small project', () => {
       ['fact_lines', 'success', 4],
       ['order_totals', 'success', 2],
     ]);
-    expect(results[0]!.error).toBe('sql/marts/broken.sql: column "no_such_column" does not exist');
+    expect(results[0]!.error).toBe('sql/marts/broken.sql:2:8: column "no_such_column" does not exist');
     expect(results[3]!.error).toBe('skipped: broken failed');
     expect(await rows(`select order_id, state, qty::int from order_totals order by 1`)).toEqual([
       { order_id: 10, state: 'paid', qty: 3 },
       { order_id: 11, state: 'draft', qty: 6 },
     ]);
     const state = await rows(`select model, status, last_error from elt_model_state order by model`);
-    expect(state.find((s) => s.model === 'broken')).toEqual({ model: 'broken', status: 'failed', last_error: 'sql/marts/broken.sql: column "no_such_column" does not exist' });
+    expect(state.find((s) => s.model === 'broken')).toEqual({ model: 'broken', status: 'failed', last_error: 'sql/marts/broken.sql:2:8: column "no_such_column" does not exist' });
   });
 
   it('a missing product gets a placeholder and is listed; the real record replaces it', async () => {
@@ -135,6 +135,27 @@ describe('elt transform on a small project', () => {
     const incremental = await snapshot();
     await transform({ exclude: ['broken', 'after_broken'], fullRefresh: true });
     expect(await snapshot()).toEqual(incremental);
+  });
+
+  it("an error in a model's SQL names the file's line and column, through the placeholders before it", async () => {
+    const other = mkdtempSync(join(tmpdir(), 'elt-positions-'));
+    const files = {
+      'sql/marts/typo.sql': "-- materialized: table\n-- tags: x\n\nselect o.id,\n       {{ var('label', 'x') }} as label\n  from {{ source('pos.order') }} as o where o.nope = 1",
+      'sql/staging/stg_typo.sql': "select o.id\nfrom {{ source('pos.order') }} as o,\n{{ source('pos.order') }} as p where p.id = o.id and selct",
+      'sql/marts/syntax.sql': "-- materialized: table\nselect 1 as id from {{ source('pos.order') }} as o as p",
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(other, dirname(path)), { recursive: true });
+      writeFileSync(join(other, path), text);
+    }
+    await db.pool.query(`create table typo (id bigint, label text); create table syntax (id bigint)`);
+    const results = await runTransform(db.pool, { projectDir: other }, memoryLog());
+    const column = (path: string, line: number, text: string) => files[path as keyof typeof files].split('\n')[line - 1]!.indexOf(text) + 1;
+    expect(results.map((r) => [r.model, r.error])).toEqual([
+      ['syntax', `sql/marts/syntax.sql:2:${column('sql/marts/syntax.sql', 2, 'as p')}: syntax error at or near "as"`],
+      ['typo', `sql/marts/typo.sql:6:${column('sql/marts/typo.sql', 6, 'o.nope')}: column o.nope does not exist`],
+      ['stg_typo', `sql/staging/stg_typo.sql:3:${column('sql/staging/stg_typo.sql', 3, 'selct')}: column "selct" does not exist`],
+    ]);
   });
 
   it('a SELECT that repeats a unique_key fails with one line, incrementally and on a full refresh', async () => {
