@@ -24,7 +24,14 @@ export interface StreamStatus {
   readonly odoo?: OdooFreshness;
 }
 
-export type ModelStatus = ModelStatusRow;
+/** `removed`: the model's file is gone from the project; its last outcome no longer counts (a monitor alerting on failed stops). */
+export type ModelStatus = Omit<ModelStatusRow, 'status'> & { readonly status: string };
+
+/** Models the warehouse remembers but the project no longer has: status `removed`, last error dropped. */
+export function markRemoved(models: readonly ModelStatusRow[], project: ReadonlySet<string> | null): ModelStatus[] {
+  if (project === null) return [...models];
+  return models.map((m) => (project.has(m.model) ? m : { ...m, status: 'removed', lastError: null }));
+}
 
 export interface StatusReport {
   readonly streams: StreamStatus[];
@@ -80,7 +87,7 @@ export function formatStatus(report: StatusReport, withOdoo: boolean): string {
 
 /** `31 streams: 28 ok, 3 never`, best news first. */
 function summary(n: number, noun: string, statuses: readonly string[]): string {
-  const order = ['ok', 'success', 'partial', 'never', 'failed', 'skipped'];
+  const order = ['ok', 'success', 'partial', 'never', 'failed', 'skipped', 'removed'];
   const tally = new Map<string, number>();
   for (const s of [...statuses].sort((a, b) => order.indexOf(a) - order.indexOf(b))) tally.set(s, (tally.get(s) ?? 0) + 1);
   const parts = [...tally].map(([status, k]) => `${formatCount(k)} ${status}`);

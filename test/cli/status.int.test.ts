@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
 import { projectDir, runCliInProcess, type EnvOverrides } from '../support/cli.ts';
@@ -168,5 +169,19 @@ describe('elt status', () => {
       expect(out).not.toContain(SECRET);
       expect(out).not.toContain(db.url);
     }
+  });
+
+  it('a model whose file is gone shows as removed, not as its last outcome, so a monitor stops alerting on it', async () => {
+    writeFileSync(join(dir, 'sql/marts/st_gone.sql'), '-- materialized: table\nselect no_such_column as id');
+    await db.pool.query('create table st_gone (id bigint)');
+    expect((await elt(['transform', '--select', 'st_gone'])).code).toBe(1);
+    expect(model(await status(), 'st_gone')).toMatchObject({ status: 'failed', lastError: 'sql/marts/st_gone.sql:2:8: column "no_such_column" does not exist' });
+    rmSync(join(dir, 'sql/marts/st_gone.sql'));
+    const json = await status();
+    expect(model(json, 'st_gone')).toMatchObject({ status: 'removed', lastError: null, lastRunAt: expect.stringMatching(ISO) });
+    expect(json.models.filter((m) => m.status === 'failed')).toEqual([]);
+    const text = (await elt(['status'])).stdout;
+    expect(cells(text, 'st_gone').slice(0, 3)).toEqual(['st_gone', 'table', 'removed']);
+    expect(text.trimEnd().split('\n').at(-1)).toBe('4 models: 3 success, 1 removed');
   });
 });

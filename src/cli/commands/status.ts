@@ -6,7 +6,8 @@ import { readContext } from '../../extract/run-extract.ts';
 import { resolveStreams, type Stream } from '../../extract/streams.ts';
 import { checkWarehouse, connectOdoo, withContext } from '../context.ts';
 import { odooSettings } from '../env.ts';
-import { formatStatus, streamStatus, type StatusReport } from '../status-report.ts';
+import { formatStatus, markRemoved, streamStatus, type StatusReport } from '../status-report.ts';
+import { loadProject } from '../../transform/project.ts';
 
 const args = {
   json: { type: 'boolean', description: 'print the status as one JSON document (keys listed in the README, "Status")', default: false },
@@ -34,13 +35,25 @@ export const statusCommand = defineCommand({
       }
       const report: StatusReport = {
         streams: rows.map((r) => streamStatus(r, rawTableName(r.model), settings ? freshness.get(r.stream) : undefined)),
-        models: await readModelStatus(ctx.db),
+        models: markRemoved(await readModelStatus(ctx.db), projectModels()),
       };
       console.log(parsed.json ? JSON.stringify(report, null, 2) : formatStatus(report, settings !== null));
       return 0;
     });
   },
 });
+
+/**
+ * The project's model names, or null when there is none to read here (status
+ * run from another folder, or a model file that does not parse: transform says why).
+ */
+function projectModels(): ReadonlySet<string> | null {
+  try {
+    return new Set(loadProject(process.cwd()).byName.keys());
+  } catch {
+    return null;
+  }
+}
 
 /** A stream the warehouse has state for but elt.yml no longer configures: asked with no domain. */
 function adHoc(name: string, model: string): Stream {
