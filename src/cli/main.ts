@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<CommandDef<any>>> = {
   status: () => import('./commands/status.ts').then((m) => m.statusCommand),
   test: () => import('./commands/test.ts').then((m) => m.testCommand),
   ls: () => import('./commands/ls.ts').then((m) => m.lsCommand),
+  compile: () => import('./commands/compile.ts').then((m) => m.compileCommand),
   dag: () => import('./commands/dag.ts').then((m) => m.dagCommand),
   verify: () => import('./commands/verify.ts').then((m) => m.verifyCommand),
   demo: () => import('./commands/demo.ts').then((m) => m.demoCommand),

@@ -3,7 +3,7 @@
  * move in the same transaction as the rows, so a failed or killed run leaves
  * both as they were.
  */
-import type { PoolClient } from '../db/pool.ts';
+import type { Pool, PoolClient } from '../db/pool.ts';
 import { quoteIdent, rawTableName } from '../db/identifiers.ts';
 import { renderModel, type Compiled, type Vars } from './compile.ts';
 import { checkColumns, selectColumns, SELECT_PREFIX, tableColumns } from './columns.ts';
@@ -130,7 +130,8 @@ async function createView(db: PoolClient, view: string, model: ModelFile, compil
   }
 }
 
-async function readWatermarks(db: PoolClient, model: string): Promise<Map<string, number>> {
+/** Per source, the load_seq the model has consumed up to (empty before its first run). */
+export async function readWatermarks(db: Pool | PoolClient, model: string): Promise<Map<string, number>> {
   const { rows } = await db.query<{ source: string; load_seq: number }>(`select source, load_seq from elt_model_watermarks where model = $1`, [model]);
   return new Map(rows.map((r) => [r.source, Number(r.load_seq)]));
 }

@@ -4,7 +4,7 @@
  * model rolls back alone and its descendants are skipped; independent
  * branches still run.
  */
-import type { Pool } from '../db/pool.ts';
+import type { Pool, PoolClient } from '../db/pool.ts';
 import { inTransaction } from '../db/pool.ts';
 import { finishRun, startRun } from '../db/runs.ts';
 import { compileModel, type Vars } from './compile.ts';
@@ -18,6 +18,8 @@ import type { TransformProgress } from './progress.ts';
 import { firstLine } from '../util/first-line.ts';
 
 export interface TransformLog {
+  /** When present (LOG_LEVEL=debug), every statement a model runs is logged with its time. */
+  debug?(obj: object, msg: string): void;
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
@@ -72,7 +74,7 @@ export async function runTransform(db: Pool, options: TransformOptions, log: Tra
     } else {
       try {
         const rows = await inTransaction(db, (client) =>
-          materialize(client, model, { fullRefresh: options.fullRefresh ?? false, vars: options.vars ?? {}, timezone: options.timezone ?? 'UTC' }),
+          materialize(log.debug ? traced(client, model.name, log.debug.bind(log)) : client, model, { fullRefresh: options.fullRefresh ?? false, vars: options.vars ?? {}, timezone: options.timezone ?? 'UTC' }),
         );
         result = { model: model.name, materialized: model.materialized, status: 'success', rows, seconds: elapsed(started) };
         log.info({ model: model.name, rows, seconds: result.seconds }, `built ${model.name}`);
@@ -91,6 +93,20 @@ export async function runTransform(db: Pool, options: TransformOptions, log: Tra
   }
   await finishRun(db, runId, results.some((r) => r.status === 'failed') ? 'failed' : 'success');
   return results;
+}
+
+/** The client with each query logged at debug level: the statement and its milliseconds. */
+function traced(client: PoolClient, model: string, debug: (obj: object, msg: string) => void): PoolClient {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const tracedQuery = (...args: unknown[]) => {
+    const started = performance.now();
+    const result = query(...args);
+    const sql = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+    const done = (ok: boolean) => debug({ model, ms: Math.round((performance.now() - started) * 10) / 10, ok, sql }, `statement of ${model}`);
+    if (result instanceof Promise) result.then(() => done(true), () => done(false));
+    return result;
+  };
+  return new Proxy(client, { get: (target, prop, receiver) => (prop === 'query' ? tracedQuery : Reflect.get(target, prop, receiver)) });
 }
 
 function elapsed(since: number): number {

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
+import { ensureRawTable } from '../../src/db/raw-tables.ts';
 import { machineEnv } from '../support/machine-env.ts';
 
 const bin = fileURLToPath(new URL('../../bin/elt.mjs', import.meta.url));
@@ -79,6 +80,28 @@ describe('elt transform, ls and seed on the command line', () => {
     expect(out.stderr.trim().startsWith(message)).toBe(true);
     expect((await db.pool.query('select count(*)::int as n from elt_model_runs')).rows[0].n).toBe(before);
     expect((await db.pool.query(`select to_regclass('seed_codes') as t`)).rows[0].t).toBeNull();
+    rmSync(dir, { recursive: true });
+  });
+
+  it("compile prints each model's SQL as its next run will read it: changed() from the warehouse's watermarks", async () => {
+    const dir = projectDir({
+      'sql/marts/cli_orders.sql': "-- unique_key: id\nselect o.id from {{ source('pos.order') }} as o where {{ changed(o) }} and o.id > {{ var('min_id', '0') }}",
+    });
+    await db.pool.query('create table cli_orders (id bigint primary key)');
+    await ensureRawTable(db.pool, 'pos.order');
+    const before = await elt(dir, ['compile', '--select', 'cli_orders']);
+    expect(before).toMatchObject({
+      code: 0,
+      stdout: `-- cli_orders (sql/marts/cli_orders.sql): incremental, first run or full refresh: reads everything\nselect o.id from "raw_pos_order" as o where true and o.id > '0';\n\n`,
+    });
+    const run = await elt(dir, ['transform']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const seq = (await db.pool.query('select coalesce(max(load_seq), 0)::int as n from raw_pos_order')).rows[0].n as number;
+    const after = await elt(dir, ['compile', '-s', 'cli_orders']);
+    expect(after.stdout).toBe(
+      `-- cli_orders (sql/marts/cli_orders.sql): incremental, from the watermarks in the warehouse\nselect o.id from "raw_pos_order" as o where (o.load_seq > ${seq}) and o.id > '0';\n\n`,
+    );
+    expect((await elt(dir, ['compile', '--full-refresh'])).stdout).toContain('where true and');
     rmSync(dir, { recursive: true });
   });
 

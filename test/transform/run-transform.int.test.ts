@@ -104,6 +104,16 @@ describe('elt transform on a small project', () => {
     expect(await rows(`select * from elt_missing_references`)).toEqual([]);
   });
 
+  it('with a debug log, every statement of a model is logged with its time', async () => {
+    const log = { ...memoryLog(), debugLines: [] as Array<{ model: string; ms: number; ok: boolean; sql: string }> };
+    const debug = (obj: object) => void log.debugLines.push(obj as (typeof log.debugLines)[number]);
+    const results = await runTransform(db.pool, { projectDir: dir, select: ['fact_lines', 'broken'] }, { ...log, debug });
+    expect(results.map((r) => r.status)).toEqual(['failed', 'success']);
+    const upsert = log.debugLines.find((l) => l.model === 'fact_lines' && l.sql.includes('insert into "fact_lines"'));
+    expect(upsert).toMatchObject({ ok: true, ms: expect.any(Number) });
+    expect(log.debugLines.find((l) => l.model === 'broken' && !l.ok)?.sql).toContain('no_such_column');
+  });
+
   it('a run with no change rewrites nothing', async () => {
     const before = await rows(`select product_id, xmin::text from dim_products order by 1`);
     const linesBefore = await rows(`select line_id, xmin::text from fact_lines order by 1`);
