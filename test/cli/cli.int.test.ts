@@ -48,7 +48,7 @@ describe('the elt command line', () => {
   it('--help lists every command of the contract', async () => {
     const out = await elt(['--help']);
     expect(out.code).toBe(0);
-    for (const command of ['migrate', 'extract', 'transform', 'seed', 'run', 'status', 'test', 'ls', 'dag', 'verify', 'demo']) {
+    for (const command of ['migrate', 'extract', 'transform', 'seed', 'run', 'status', 'test', 'ls', 'compile', 'dag', 'verify', 'demo']) {
       expect(out.stdout + out.stderr).toContain(command);
     }
   });
