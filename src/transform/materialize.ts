@@ -6,7 +6,8 @@
 import type { Pool, PoolClient } from '../db/pool.ts';
 import { quoteIdent, rawTableName } from '../db/identifiers.ts';
 import { renderModel, type Compiled, type Vars } from './compile.ts';
-import { checkColumns, selectColumns, SELECT_PREFIX, tableColumns } from './columns.ts';
+import { selectColumns, SELECT_PREFIX, tableColumns } from './columns.ts';
+import { prepareTable } from './model-table.ts';
 import { ModelError } from './errors.ts';
 import type { ModelFile } from './model-file.ts';
 import { linkReferences } from './references.ts';
@@ -32,28 +33,27 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
     await createView(db, t, model, renderModel(model, { watermarks: null, vars: options.vars }));
     return null;
   }
-  const table = await tableColumns(db, model.name);
-  if (!table) {
-    throw new ModelError(`${model.path}: table ${model.name} does not exist: declare it in src/db/schema/marts/, run npm run db:generate, then elt migrate`);
-  }
   const incremental = model.materialized === 'incremental';
   const previous = incremental ? await readWatermarks(db, model.name) : new Map<string, number>();
-  const full = options.fullRefresh || !incremental || previous.size === 0;
-  const compiled = renderModel(model, { watermarks: full ? null : previous, vars: options.vars });
-  const sql = compiled.sql;
+  const exists = (await tableColumns(db, model.name)) !== null;
+  // A table made by this run starts empty whatever watermarks a former one left: read everything.
+  const full = options.fullRefresh || !incremental || previous.size === 0 || !exists;
+  let compiled = renderModel(model, { watermarks: full ? null : previous, vars: options.vars });
   // The first statement that parses the SQL: its errors are placed in the model's file.
-  const output = await selectColumns(db, model, sql).catch((error: unknown) => {
+  const output = await selectColumns(db, model, compiled.sql).catch((error: unknown) => {
     throw atModelLine(error, model, compiled, SELECT_PREFIX.length);
   });
   const deletes = deleteHandling(model, output);
   // With on_delete: delete, deleted_at only says which rows go: it is not a column of the table.
   const selected = deletes === 'remove' ? output.filter((c) => c !== DELETED_AT) : output;
-  checkColumns(model, table, selected);
+  const { columns: table, created } = await prepareTable(db, model, compiled.sql, selected, options.fullRefresh);
+  if (created && !full) compiled = renderModel(model, { watermarks: null, vars: options.vars });
+  const sql = compiled.sql;
 
   const next = incremental ? await currentWatermarks(db, model) : null;
   // An incremental run deletes only rows whose record is gone; the upsert rewrites only rows that changed.
-  const emptied = options.fullRefresh || !incremental;
-  if (emptied) await db.query(`delete from ${t}`);
+  const emptied = options.fullRefresh || !incremental || created;
+  if (emptied && !created) await db.query(`delete from ${t}`);
   const cols = selected.map(quoteIdent);
   const placeholder = table.some((c) => c.name === 'is_placeholder') && !selected.includes('is_placeholder');
   const insertCols = placeholder ? [...cols, '"is_placeholder"'] : cols;

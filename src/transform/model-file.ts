@@ -17,6 +17,9 @@ export type Materialization = 'incremental' | 'table' | 'view';
  * stored), `flag` keeps it with `deleted_at` set, a column of the table.
  */
 export type OnDelete = 'delete' | 'flag';
+/** What a run does when the SELECT's columns no longer match the model's own table (as in dbt; declared tables never change). */
+export type OnSchemaChange = 'fail' | 'append_new_columns' | 'sync_all_columns';
+const SCHEMA_CHANGES: readonly OnSchemaChange[] = ['fail', 'append_new_columns', 'sync_all_columns'];
 
 export interface ModelFile {
   readonly name: string;
@@ -25,6 +28,7 @@ export interface ModelFile {
   readonly materialized: Materialization;
   readonly uniqueKey: readonly string[];
   readonly onDelete: OnDelete;
+  readonly onSchemaChange: OnSchemaChange;
   readonly tags: readonly string[];
   readonly tests: readonly DataTest[];
   readonly references: readonly Reference[];
@@ -43,7 +47,7 @@ export interface ModelFile {
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
-const HEADER_KEYS = new Set(['materialized', 'unique_key', 'on_delete', 'tags', 'tests', 'references', 'verify']);
+const HEADER_KEYS = new Set(['materialized', 'unique_key', 'on_delete', 'on_schema_change', 'tags', 'tests', 'references', 'verify']);
 /** `{{ fn(args) }}`; arguments may hold quoted strings with commas and parentheses. */
 export const PLACEHOLDER = /\{\{\s*(\w+)\s*\(((?:'[^']*'|[^)'])*)\)\s*\}\}/g;
 const SOURCE_ALIAS = /\{\{\s*source\s*\(\s*'([^']+)'\s*\)\s*\}\}\s+(?:as\s+)?([a-z_][a-z0-9_]*)/gi;
@@ -85,6 +89,8 @@ export function parseModelFile(path: string, text: string): ModelFile {
 
   const onDelete = (header.get('on_delete') ?? 'delete') as OnDelete;
   if (onDelete !== 'delete' && onDelete !== 'flag') throw new ModelError(`${path}: on_delete must be delete or flag, not "${onDelete}"`);
+  const onSchemaChange = (header.get('on_schema_change') ?? 'fail') as OnSchemaChange;
+  if (!SCHEMA_CHANGES.includes(onSchemaChange)) throw new ModelError(`${path}: on_schema_change must be ${SCHEMA_CHANGES.join(', ')}, not "${onSchemaChange}"`);
 
   const sources = new Set<string>();
   const refs = new Set<string>();
@@ -109,6 +115,7 @@ export function parseModelFile(path: string, text: string): ModelFile {
     materialized,
     uniqueKey,
     onDelete,
+    onSchemaChange,
     tags: list(header.get('tags')),
     tests: parseTests(header.get('tests') ?? '', path),
     references,

@@ -174,7 +174,7 @@ const cases: Case[] = [
   },
   {
     input: 'misspelt header key', argv: ['transform'], files: { ...models, 'sql/marts/bi_ok.sql': "-- materialised: table\nselect id from {{ ref('bi_stg') }}" },
-    message: 'elt transform: sql/marts/bi_ok.sql:1: unknown header key "materialised" (expected one of materialized, unique_key, on_delete, tags, tests, references, verify)',
+    message: 'elt transform: sql/marts/bi_ok.sql:1: unknown header key "materialised" (expected one of materialized, unique_key, on_delete, on_schema_change, tags, tests, references, verify)',
   },
   { input: 'unknown model in --select', argv: ['transform', '--select', 'bi_okay'], files: models, message: 'elt transform: unknown model "bi_okay" in --select: did you mean bi_ok?' },
   { input: 'bad --select grammar', argv: ['transform', '--select', 'bi_ok+2+'], files: models, message: 'elt transform: invalid selector "bi_ok+2+" in --select: misplaced "+": write +name, name+, 2+name or name+1' },
@@ -239,7 +239,7 @@ describe('SQL that PostgreSQL rejects while a model runs', () => {
   // alone; its descendants are skipped and independent models still run.
   it.each([
     ['a SQL syntax error', "-- materialized: table\nselect id,\nfrom {{ ref('bi_stg') }}", 'sql/marts/bi_ok.sql:3:1: syntax error at or near "from"'],
-    ['columns that differ from the table', "-- materialized: table\nselect id, 1 as qty from {{ ref('bi_stg') }}", 'sql/marts/bi_ok.sql: columns differ from the table: in the SELECT but not in table bi_ok: qty'],
+    ['columns that differ from the table', "-- materialized: table\nselect id, 1 as qty from {{ ref('bi_stg') }}", "sql/marts/bi_ok.sql: the SELECT's columns changed (new in the SELECT: qty): set on_schema_change: append_new_columns or sync_all_columns in its header, or rebuild the table with elt transform --full-refresh --select bi_ok"],
   ])('%s: the model fails with one line naming its file, exit 1, its table untouched', async (_input, sql, message) => {
     const files = { ...models, 'sql/marts/bi_ok.sql': sql, 'sql/marts/bi_other.sql': '-- materialized: view\nselect 2 as id' };
     const out = await runCliInProcess(['transform'], env(), project(files));

@@ -58,7 +58,7 @@ describe('model files', () => {
   it.each([
     ['sql/marts/Bad-Name.sql', 'select 1', 'sql/marts/Bad-Name.sql: the file name must be a lowercase SQL identifier (letters, digits, _) since it names the table'],
     ['sql/marts/x.sql', '-- unique_key: id\n-- on_delete: archive\nselect 1 as id', 'sql/marts/x.sql: on_delete must be delete or flag, not "archive"'],
-    ['sql/marts/x.sql', '-- materialised: table\nselect 1', 'sql/marts/x.sql:1: unknown header key "materialised" (expected one of materialized, unique_key, on_delete, tags, tests, references, verify)'],
+    ['sql/marts/x.sql', '-- materialised: table\nselect 1', 'sql/marts/x.sql:1: unknown header key "materialised" (expected one of materialized, unique_key, on_delete, on_schema_change, tags, tests, references, verify)'],
     ['sql/marts/x.sql', '-- materialized: ephemeral\nselect 1', 'sql/marts/x.sql: materialized must be incremental, table or view, not "ephemeral"'],
     ['sql/marts/x.sql', '-- materialized: table\ndelete from y', 'sql/marts/x.sql: a model is one SELECT (or WITH ... SELECT) after its header'],
     ['sql/marts/x.sql', "-- materialized: table\nselect * from {{ source('a') }} a where {{ changed(b) }}", "sql/marts/x.sql: changed(b) names no source alias (write {{ source('model') }} as b)"],

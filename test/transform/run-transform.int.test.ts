@@ -186,7 +186,7 @@ describe('elt transform on a small project', () => {
     const results = await transform({ select: ['fact_lines'] });
     expect(results).toHaveLength(1);
     expect(results[0]!.error).toBe(
-      'sql/marts/fact_lines.sql: columns differ from the table: in the SELECT but not in table fact_lines: qty; in table fact_lines but not in the SELECT: margin',
+      "sql/marts/fact_lines.sql: the SELECT's columns changed (new in the SELECT: qty; gone from it: margin): set on_schema_change: append_new_columns or sync_all_columns in its header, or rebuild the table with elt transform --full-refresh --select fact_lines",
     );
     await db.pool.query(`alter table fact_lines drop column margin, add column qty numeric`);
   });
