@@ -5,7 +5,8 @@
  * unknown model, field or domain leaf is a configuration error, exit 2.
  */
 import pLimit from 'p-limit';
-import type { OdooClient } from '../odoo/client.ts';
+import type { FieldInfo, OdooClient } from '../odoo/client.ts';
+import type { StagingField } from '../db/staging.ts';
 import { OdooUnknownModelError } from '../odoo/errors.ts';
 import { selectFields } from './fields.ts';
 import { ProjectConfigError } from './project-config.ts';
@@ -24,11 +25,13 @@ export async function planStreams(odoo: OdooClient, streams: readonly Stream[], 
       limit(async () => {
         try {
           const fields = await odoo.fieldsGet(stream.model, ['type', 'store', 'string', 'relation']);
+          const chosen = selectFields(stream.model, fields, stream);
           const planned: PlannedStream = {
             name: stream.name,
             model: stream.model,
             domain: stream.domain,
-            fields: selectFields(stream.model, fields, stream),
+            fields: chosen,
+            fieldTypes: chosen.map((name) => describeField(name, fields[name])),
             incremental: 'write_date' in fields,
           };
           return { planned };
@@ -46,4 +49,10 @@ export async function planStreams(odoo: OdooClient, streams: readonly Stream[], 
     streams: results.flatMap((r) => ('planned' in r ? [r.planned!] : [])),
     skipped: results.flatMap((r) => ('skipped' in r ? [r.skipped!] : [])),
   };
+}
+
+/** What Odoo says of a field (strings only: the values come from a remote server). */
+function describeField(name: string, info: FieldInfo | undefined): StagingField {
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return { name, type: text(info?.type) ?? 'unknown', relation: text(info?.relation), label: text(info?.string) };
 }

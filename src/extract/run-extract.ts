@@ -7,10 +7,11 @@ import pLimit from 'p-limit';
 import type { OdooClient } from '../odoo/client.ts';
 import type { Pool } from '../db/pool.ts';
 import { recordStreamError } from '../db/stream-state.ts';
+import { refreshStaging } from '../db/staging.ts';
 import { finishRun, recordStreamRun, startRun } from '../db/runs.ts';
 import { planStreams } from './plan.ts';
 import type { ProjectConfig } from './project-config.ts';
-import { extractStream, type ExtractSettings } from './stream-extract.ts';
+import { extractStream, type ExtractSettings, type PlannedStream } from './stream-extract.ts';
 import { resolveStreams } from './streams.ts';
 import type { ExtractProgress } from './progress.ts';
 import { firstLine } from '../util/first-line.ts';
@@ -69,6 +70,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
           for (const { id, error } of unreadable) {
             log.warn({ stream: stream.name, id, err: error }, `${stream.model} record ${id} cannot be read and was skipped (retried next run): ${error}`);
           }
+          await stageStream(db, stream, log);
           const result = { stream: stream.name, status: 'success', ...counts, unreadable: unreadable.length, seconds: elapsed(started) } as const;
           await recordStreamRun(db, runId, stream.name, performance.now() - started, result);
           log.info({ stream: stream.name, ...counts, unreadable: unreadable.length, seconds: result.seconds }, `extracted ${stream.name}`);
@@ -89,6 +91,29 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
   const skipped = plan.skipped.map(({ stream, reason }) => ({ stream, status: 'skipped', fetched: 0, changed: 0, deleted: 0, restored: 0, unreadable: 0, seconds: 0, error: reason }) as const);
   await finishRun(db, runId, results.some((r) => r.status === 'failed') ? 'failed' : 'success');
   return [...results, ...skipped];
+}
+
+/**
+ * The stream's typed view `stg_<model>`, rebuilt from the fields it landed.
+ * A view that cannot be rebuilt is a warning: the rows landed all the same.
+ */
+async function stageStream(db: Pool, stream: PlannedStream, log: Log): Promise<void> {
+  try {
+    const { view, refused, added, retyped } = await refreshStaging(db, stream.model, stream.fieldTypes);
+    if (refused.length) {
+      log.warn({ stream: stream.name, fields: refused }, `${view}: ${refused.length} field name(s) of ${stream.model} are not plain lowercase identifiers and get no column (their values stay in the raw table's data)`);
+    }
+    if (added.length) {
+      // Odoo does not move write_date when a field is added: records read before keep no value until read again.
+      log.warn(
+        { stream: stream.name, fields: added },
+        `${stream.model} has new field(s) ${added.join(', ')}: ${view} has their columns; records extracted before hold no value for them until elt extract --full-refresh --streams ${stream.name}`,
+      );
+    }
+    for (const { field, from, to } of retyped) log.warn({ stream: stream.name, field, from, to }, `${stream.model}.${field} changed type in Odoo from ${from} to ${to}: ${view}.${field} follows`);
+  } catch (error) {
+    log.warn({ stream: stream.name, err: firstLine(error) }, `the staging view of ${stream.name} was not rebuilt: ${firstLine(error)}`);
+  }
 }
 
 /**

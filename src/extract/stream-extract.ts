@@ -23,6 +23,7 @@ import { isUnreadable, landIds, readIsolating } from './unreadable.ts';
 import { readSkipped, recordSkipped, type SkippedRecord } from '../db/skipped-records.ts';
 import type { ExtractProgress } from './progress.ts';
 import { firstLine } from '../util/first-line.ts';
+import type { StagingField } from '../db/staging.ts';
 
 export interface ExtractSettings {
   readonly lookbackMinutes: number;
@@ -41,6 +42,8 @@ export interface PlannedStream {
   readonly model: string;
   readonly domain: Domain;
   readonly fields: readonly string[];
+  /** The landed fields as Odoo describes them, for the typed staging view. */
+  readonly fieldTypes: readonly StagingField[];
   /** False for a model without write_date: every run rereads it whole. */
   readonly incremental: boolean;
 }

@@ -25,6 +25,8 @@ export interface DataTestOptions {
   readonly vars?: Vars;
   /** Failing rows shown per failed test; default 5. */
   readonly sampleSize?: number;
+  /** Every stream name (built-in and configured): resolves `ref('stg_...')` and checks `source()`. */
+  readonly streams?: readonly string[];
 }
 
 export interface TestResult {
@@ -79,7 +81,7 @@ export async function runDataTests(db: Pool, options: DataTestOptions, log: Test
 /** The selected tests, each checked against the warehouse's tables and planned (EXPLAIN) without running. */
 export async function planDataTests(db: Pool, options: DataTestOptions, log: TestLog): Promise<PlannedTest[]> {
   const projectDir = options.projectDir ?? process.cwd();
-  const project = loadProject(projectDir);
+  const project = loadProject(projectDir, options.streams);
   const singular = loadSingularTests(projectDir, project, options.vars ?? {});
   const generic = project.models.flatMap((model) => model.tests.map((test) => ({ model, test })));
   const chosen = selectTests(project, [...generic.map(({ model, test }) => ({ key: genericTestName(model.name, test), models: testModels(project, model, test) })), ...singular.map((s) => ({ key: s.path, models: s.models }))], options, log);

@@ -38,8 +38,10 @@ export interface ModelFile {
   readonly sources: readonly string[];
   /** Models and seeds read through `ref()`. */
   readonly refs: readonly string[];
-  /** Alias -> Odoo model, for `changed(alias)`. */
+  /** Alias -> Odoo model, for `changed(alias)` (staging views' aliases are added by the project, project.ts). */
   readonly aliases: ReadonlyMap<string, string>;
+  /** Alias -> the name `ref()` gave it: a staging view's alias works with `changed()` once the project resolves it. */
+  readonly refAliases: ReadonlyMap<string, string>;
   /** The SELECT with its placeholders, header removed. */
   readonly body: string;
   /** Where the body starts in the file (1-based), to name the line and column of an error in it. */
@@ -51,6 +53,7 @@ const HEADER_KEYS = new Set(['materialized', 'unique_key', 'on_delete', 'on_sche
 /** `{{ fn(args) }}`; arguments may hold quoted strings with commas and parentheses. */
 export const PLACEHOLDER = /\{\{\s*(\w+)\s*\(((?:'[^']*'|[^)'])*)\)\s*\}\}/g;
 const SOURCE_ALIAS = /\{\{\s*source\s*\(\s*'([^']+)'\s*\)\s*\}\}\s+(?:as\s+)?([a-z_][a-z0-9_]*)/gi;
+const REF_ALIAS = /\{\{\s*ref\s*\(\s*'([^']+)'\s*\)\s*\}\}\s+(?:as\s+)?([a-z_][a-z0-9_]*)/gi;
 
 export function parseModelFile(path: string, text: string): ModelFile {
   const name = basename(path, '.sql');
@@ -102,10 +105,12 @@ export function parseModelFile(path: string, text: string): ModelFile {
   }
   const aliases = new Map<string, string>();
   for (const [, model, alias] of body.matchAll(SOURCE_ALIAS)) aliases.set(alias!.toLowerCase(), model!);
-  for (const [, fn, rawArgs] of body.matchAll(PLACEHOLDER)) {
-    if (fn !== 'changed') continue;
-    const alias = rawArgs!.trim();
-    if (!aliases.has(alias)) throw new ModelError(`${path}: changed(${alias}) names no source alias (write {{ source('model') }} as ${alias})`);
+  const refAliases = new Map<string, string>();
+  for (const [, ref, alias] of body.matchAll(REF_ALIAS)) refAliases.set(alias!.toLowerCase(), ref!);
+  for (const alias of changedAliases(body)) {
+    if (!aliases.has(alias) && !refAliases.has(alias)) {
+      throw new ModelError(`${path}: changed(${alias}) names no source alias (write {{ source('model') }} as ${alias}, or {{ ref('stg_model') }} as ${alias})`);
+    }
   }
   const references = parseReferences(header.get('references') ?? '', path);
   for (const r of references) refs.add(r.model);
@@ -123,9 +128,15 @@ export function parseModelFile(path: string, text: string): ModelFile {
     sources: [...sources],
     refs: [...refs],
     aliases,
+    refAliases,
     body,
     bodyStart,
   };
+}
+
+/** The aliases `{{ changed(alias) }}` names in a body. */
+export function changedAliases(body: string): string[] {
+  return [...body.matchAll(PLACEHOLDER)].filter(([, fn]) => fn === 'changed').map(([, , raw]) => raw!.trim());
 }
 
 /** Comma-separated arguments: single-quoted strings ('' escapes a quote) or bare words (changed's alias). */

@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { nearestNames } from '../util/nearest-names.ts';
 import { ModelError } from './errors.ts';
-import { parseModelFile, type ModelFile } from './model-file.ts';
+import { changedAliases, parseModelFile, type ModelFile } from './model-file.ts';
+import { stagingViewName } from '../db/staging.ts';
 
 export interface Project {
   /** Models in run order: parents before children, equal ranks in file-path order. */
@@ -16,6 +17,8 @@ export interface Project {
   readonly parents: ReadonlyMap<string, readonly string[]>;
   /** Seed tables (`seed_<file>`) available to ref(). */
   readonly seeds: ReadonlySet<string>;
+  /** Staging views (`stg_<stream>`) available to ref(); empty when the streams were not given. */
+  readonly staging: ReadonlySet<string>;
 }
 
 /** Folders under sql/ that hold no models. */
@@ -31,8 +34,10 @@ export function loadProject(projectDir: string, streams?: readonly string[]): Pr
   if (!existsSync(root)) throw new ModelError(`no sql/ folder in ${projectDir}: run elt from the project folder (the one that holds sql/)`);
   const files = listSql(root, projectDir);
   const seeds = new Set(listSeeds(join(root, 'seeds')));
-  const models = files.map(({ path, abs }) => parseModelFile(path, readFileSync(abs, 'utf8')));
   const byName = new Map<string, ModelFile>();
+  const parsed = files.map(({ path, abs }) => parseModelFile(path, readFileSync(abs, 'utf8')));
+  const names = new Set(parsed.map((m) => m.name));
+  const models = parsed.map((m) => resolveStaging(m, names, seeds, streams));
   for (const model of models) {
     const other = byName.get(model.name);
     if (other) throw new ModelError(`two models are named ${model.name}: ${other.path} and ${model.path}`);
@@ -40,16 +45,36 @@ export function loadProject(projectDir: string, streams?: readonly string[]): Pr
     byName.set(model.name, model);
   }
   if (streams) checkSources(models, streams);
+  const staging = new Set((streams ?? []).map(stagingViewName));
   const parents = new Map<string, string[]>();
   for (const model of models) {
     for (const name of model.refs) {
-      if (byName.has(name) || seeds.has(name)) continue;
-      const near = nearestNames(name, [...byName.keys(), ...seeds]);
-      throw new ModelError(`${model.path}: ref('${name}') names no model or seed${near.length ? `: did you mean ${near.join(', ')}?` : ''}`);
+      if (byName.has(name) || seeds.has(name) || staging.has(name) || (!streams && name.startsWith('stg_'))) continue;
+      const near = nearestNames(name, [...byName.keys(), ...seeds, ...staging]);
+      throw new ModelError(`${model.path}: ref('${name}') names no model, seed or staging view${near.length ? `: did you mean ${near.join(', ')}?` : ''}`);
     }
     parents.set(model.name, model.refs.filter((name) => byName.has(name)));
   }
-  return { models: order(models, parents), byName, parents, seeds };
+  return { models: order(models, parents), byName, parents, seeds, staging };
+}
+
+/**
+ * `ref('stg_pos_order')` that no model of the project is named: the view
+ * extract generates for stream pos.order. It reads that stream like
+ * `source()` does (in the graph, and for `changed()` on its alias).
+ */
+function resolveStaging(model: ModelFile, models: ReadonlySet<string>, seeds: ReadonlySet<string>, streams: readonly string[] | undefined): ModelFile {
+  const byView = new Map((streams ?? []).map((s) => [stagingViewName(s), s]));
+  const read = model.refs.filter((r) => !models.has(r) && !seeds.has(r) && byView.has(r));
+  const aliases = new Map(model.aliases);
+  for (const [alias, ref] of model.refAliases) if (byView.has(ref) && !models.has(ref)) aliases.set(alias, byView.get(ref)!);
+  for (const alias of changedAliases(model.body)) {
+    if (!aliases.has(alias) && streams) {
+      throw new ModelError(`${model.path}: changed(${alias}) needs a source or a staging view, and ${alias} is ${model.refAliases.get(alias) ?? 'neither'}`);
+    }
+  }
+  if (read.length === 0 && aliases.size === model.aliases.size) return model;
+  return { ...model, sources: [...new Set([...model.sources, ...read.map((r) => byView.get(r)!)])], aliases };
 }
 
 function checkSources(models: readonly ModelFile[], streams: readonly string[]): void {

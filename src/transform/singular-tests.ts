@@ -45,9 +45,9 @@ export function parseSingularTest(path: string, text: string, project: Project, 
     if (fn !== 'ref') continue;
     const [ref] = parseArgs(rawArgs!, path);
     if (project.byName.has(ref!)) models.add(ref!);
-    else if (!project.seeds.has(ref!)) {
-      const near = nearestNames(ref!, [...project.byName.keys(), ...project.seeds]);
-      throw new ModelError(`${path}: ref('${ref}') names no model or seed${near.length ? `: did you mean ${near.join(', ')}?` : ''}`);
+    else if (!project.seeds.has(ref!) && !project.staging.has(ref!)) {
+      const near = nearestNames(ref!, [...project.byName.keys(), ...project.seeds, ...project.staging]);
+      throw new ModelError(`${path}: ref('${ref}') names no model, seed or staging view${near.length ? `: did you mean ${near.join(', ')}?` : ''}`);
     }
   }
   // compile.ts renders any file with a body and a path; a test has no aliases since changed() is refused above.

@@ -170,7 +170,7 @@ const cases: Case[] = [
   },
   {
     input: 'ref() to no model', argv: ['transform'], files: { ...models, 'sql/marts/bi_child.sql': "-- materialized: table\nselect id from {{ ref('bi_okk') }}" },
-    message: "elt transform: sql/marts/bi_child.sql: ref('bi_okk') names no model or seed: did you mean bi_ok?",
+    message: "elt transform: sql/marts/bi_child.sql: ref('bi_okk') names no model, seed or staging view: did you mean bi_ok?",
   },
   {
     input: 'misspelt header key', argv: ['transform'], files: { ...models, 'sql/marts/bi_ok.sql': "-- materialised: table\nselect id from {{ ref('bi_stg') }}" },

@@ -67,7 +67,7 @@ describe('elt transform, ls and seed on the command line', () => {
     [good, ['transform', '--select', 'cli_dmi'], 'elt transform: unknown model "cli_dmi" in --select: did you mean cli_dim?'],
     [good, ['transform', '--select', '++cli_dim'], 'elt transform: invalid selector "++cli_dim" in --select'],
     [{ ...good, 'sql/marts/cli_fact.sql': "-- materialized: table\nselect id from {{ ref('cli_dimm') }}" }, ['ls'],
-      "elt ls: sql/marts/cli_fact.sql: ref('cli_dimm') names no model or seed: did you mean cli_dim?"],
+      "elt ls: sql/marts/cli_fact.sql: ref('cli_dimm') names no model, seed or staging view: did you mean cli_dim?"],
     [{ ...good, 'sql/staging/stg_pay.sql': "select p.id from {{ source('pos.paymnt') }} as p" }, ['transform'],
       "elt transform: sql/staging/stg_pay.sql: source('pos.paymnt') names no stream: did you mean pos.payment? (sources are Odoo model names; add new streams under streams: in elt.yml)"],
     [{ ...good, 'sql/seeds/codes.csv': 'branch_name,branch_code\nCentre,C1\nNord\n' }, ['seed'], 'elt seed: sql/seeds/codes.csv line 3: expected 2 columns, found 1'],

@@ -123,7 +123,7 @@ describe('elt test on a hand-made warehouse', () => {
     [{ 'sql/marts/td_later.sql': '-- materialized: view\n-- tests: id not_null\nselect 1 as id' },
       'sql/marts/td_later.sql: test "td_later.id not_null": the warehouse has no table td_later yet: run elt migrate and elt transform first'],
     [{ 'sql/tests/td_bad.sql': "select nope from {{ ref('td_dim') }}" }, 'sql/tests/td_bad.sql: test "td_bad" cannot run: column "nope" does not exist'],
-    [{ 'sql/tests/td_bad.sql': "select id from {{ ref('td_dimm') }}" }, "sql/tests/td_bad.sql: ref('td_dimm') names no model or seed: did you mean td_dim?"],
+    [{ 'sql/tests/td_bad.sql': "select id from {{ ref('td_dimm') }}" }, "sql/tests/td_bad.sql: ref('td_dimm') names no model, seed or staging view: did you mean td_dim?"],
     [{ 'sql/tests/td_bad.sql': "select l.id from {{ source('pos.order.line') }} as l where {{ changed(l) }}" },
       'sql/tests/td_bad.sql: changed() belongs in incremental models; a test reads whole tables'],
     [{ 'sql/tests/td_bad.sql': 'delete from td_dim' }, 'sql/tests/td_bad.sql: a test is one SELECT (or WITH ... SELECT) returning the failing rows'],

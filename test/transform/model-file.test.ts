@@ -61,7 +61,7 @@ describe('model files', () => {
     ['sql/marts/x.sql', '-- materialised: table\nselect 1', 'sql/marts/x.sql:1: unknown header key "materialised" (expected one of materialized, unique_key, on_delete, on_schema_change, tags, tests, references, verify)'],
     ['sql/marts/x.sql', '-- materialized: ephemeral\nselect 1', 'sql/marts/x.sql: materialized must be incremental, table or view, not "ephemeral"'],
     ['sql/marts/x.sql', '-- materialized: table\ndelete from y', 'sql/marts/x.sql: a model is one SELECT (or WITH ... SELECT) after its header'],
-    ['sql/marts/x.sql', "-- materialized: table\nselect * from {{ source('a') }} a where {{ changed(b) }}", "sql/marts/x.sql: changed(b) names no source alias (write {{ source('model') }} as b)"],
+    ['sql/marts/x.sql', "-- materialized: table\nselect * from {{ source('a') }} a where {{ changed(b) }}", "sql/marts/x.sql: changed(b) names no source alias (write {{ source('model') }} as b, or {{ ref('stg_model') }} as b)"],
     ['sql/marts/x.sql', '-- materialized: table\nselect {{ env("X") }}', 'sql/marts/x.sql: unknown placeholder {{ env(...) }} (use source, ref, changed or var)'],
     ['sql/marts/x.sql', '-- materialized: table\n-- tests: id is_positive\nselect 1', 'sql/marts/x.sql: unknown test "is_positive" on id (use not_null, unique, relationships(model.column) or accepted_values(a, b))'],
     ['sql/marts/x.sql', '-- materialized: table\n-- references: product_id => dim_products\nselect 1', 'sql/marts/x.sql: reference "product_id => dim_products" should read "<column> -> <model>.<column>", e.g. "product_id -> dim_products.product_id"'],

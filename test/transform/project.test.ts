@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,12 +44,30 @@ describe('the model graph', () => {
     expect(loadProject(dir, [...streams, 'pos.paymnt']).models.map((m) => m.name)).toEqual(['stg_payments']);
   });
 
+  it("ref('stg_<stream>') reads the stream's generated staging view: a source in the graph, changed() works on its alias", () => {
+    const dir = project({
+      'sql/marts/by_method.sql': "-- unique_key: id\nselect p.id from {{ ref('stg_pos_payment') }} as p where {{ changed(p) }}",
+      'sql/staging/stg_mine.sql': "select 1 as id",
+      'sql/marts/other.sql': "-- unique_key: id\nselect m.id from {{ ref('stg_mine') }} as m where {{ changed(m) }}",
+    });
+    const streams = ['pos.payment', 'pos.order'];
+    expect(() => loadProject(dir, streams)).toThrow('sql/marts/other.sql: changed(m) needs a source or a staging view, and m is stg_mine');
+    rmSync(join(dir, 'sql/marts/other.sql'));
+    const p = loadProject(dir, streams);
+    expect(p.byName.get('by_method')).toMatchObject({ sources: ['pos.payment'], refs: ['stg_pos_payment'] });
+    expect(p.byName.get('by_method')!.aliases.get('p')).toBe('pos.payment');
+    expect(p.parents.get('by_method')).toEqual([]);
+    expect([...p.staging].sort()).toEqual(['stg_pos_order', 'stg_pos_payment']);
+    writeFileSync(join(dir, 'sql/marts/typo.sql'), "-- materialized: table\nselect 1 as id from {{ ref('stg_pos_paymnt') }}");
+    expect(() => loadProject(dir, streams)).toThrow("sql/marts/typo.sql: ref('stg_pos_paymnt') names no model, seed or staging view: did you mean stg_pos_payment?");
+  });
+
   it('an unknown ref fails naming the file and the nearest names', () => {
     const dir = project({
       'sql/marts/dim_products.sql': `-- materialized: table\nselect 1 as id`,
       'sql/marts/fact_x.sql': `-- materialized: table\nselect * from {{ ref('dim_prodcts') }}`,
     });
-    expect(() => loadProject(dir)).toThrow("sql/marts/fact_x.sql: ref('dim_prodcts') names no model or seed: did you mean dim_products?");
+    expect(() => loadProject(dir)).toThrow("sql/marts/fact_x.sql: ref('dim_prodcts') names no model, seed or staging view: did you mean dim_products?");
   });
 
   it('a cycle fails naming the files in it, references included', () => {

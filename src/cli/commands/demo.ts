@@ -11,6 +11,7 @@ import { extractStep, formatExtractSummary, formatTransformSummary, migrateStep,
 import { formatTestReport } from '../test-report.ts';
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded-postgres.ts';
 import { parseProjectConfig } from '../../extract/project-config.ts';
+import { streamNames } from '../../extract/streams.ts';
 import { runDataTests } from '../../transform/data-tests.ts';
 import { loadSeeds } from '../../transform/seeds.ts';
 import { DemoError } from '../../demo/demo-error.ts';
@@ -95,7 +96,7 @@ async function runPipeline(folder: DemoFolder, warehouse: EmbeddedPostgres, opti
       console.log(`\nExtract (Odoo -> raw tables):\n${formatExtractSummary(streams)}`);
       const models = await transformStep(ctx, { projectDir: BUILT_IN_PROJECT });
       console.log(`\nTransform (raw tables -> marts):\n${formatTransformSummary(models)}`);
-      const tests = await runDataTests(db, { projectDir: BUILT_IN_PROJECT, select: [], exclude: [], vars: config.vars }, log);
+      const tests = await runDataTests(db, { projectDir: BUILT_IN_PROJECT, select: [], exclude: [], vars: config.vars, streams: streamNames(config) }, log);
       const passed = tests.every((t) => t.status === 'pass');
       const report = formatTestReport(tests);
       // A line per test is a screenful: the count line alone, unless one failed.

@@ -3,6 +3,7 @@ import { checkWarehouse, connectOdoo, withContext } from '../context.ts';
 import { odooSettings } from '../env.ts';
 import { listFlag } from '../flags.ts';
 import { loadProject } from '../../transform/project.ts';
+import { streamNames } from '../../extract/streams.ts';
 import { runVerify } from '../../verify/run-verify.ts';
 import { checkSumTargets, planVerify } from '../../verify/verify-plan.ts';
 import { formatVerifyReport, verifyReportJson } from '../../verify/verify-report.ts';
@@ -23,7 +24,7 @@ export const verifyCommand = defineCommand({
     return withContext(async (ctx) => {
       const settings = odooSettings(ctx.env);
       // Streams, declarations and the tables they sum are checked before Odoo is asked anything.
-      const plan = planVerify(ctx.config, loadProject(process.cwd()), listFlag(parsed.streams));
+      const plan = planVerify(ctx.config, loadProject(process.cwd(), streamNames(ctx.config)), listFlag(parsed.streams));
       await checkWarehouse(ctx.db);
       const flagged = await checkSumTargets(ctx.db, plan.sums);
       const odoo = await connectOdoo(settings, ctx.log);

@@ -119,3 +119,24 @@ export const skippedRecords = pgTable(
   },
   (t) => [primaryKey({ columns: [t.stream, t.id] })],
 );
+
+/**
+ * The fields each stream lands, as Odoo's `fields_get` reported them on its
+ * last extract: what the typed staging view `stg_<model>` is built from
+ * (src/db/staging.ts). Replaced whole per stream by every extract.
+ */
+export const streamFields = pgTable(
+  'elt_stream_fields',
+  {
+    stream: text('stream').notNull(),
+    field: text('field').notNull(),
+    /** Odoo's field type: char, integer, many2one, datetime, ... */
+    type: text('type').notNull(),
+    /** The related model of a relational field. */
+    relation: text('relation'),
+    /** Odoo's label of the field ("Customer"). */
+    label: text('label'),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.stream, t.field] })],
+);
