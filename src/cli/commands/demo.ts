@@ -10,11 +10,11 @@ import { secretValues } from '../secrets.ts';
 import { extractStep, formatExtractSummary, formatTransformSummary, migrateStep, transformStep, withWarehouseLock } from '../steps.ts';
 import { formatTestReport } from '../test-report.ts';
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded-postgres.ts';
-import { parseProjectConfig } from '../../extract/project-config.ts';
 import { streamNames } from '../../extract/streams.ts';
 import { runDataTests } from '../../transform/data-tests.ts';
 import { loadSeeds } from '../../transform/seeds.ts';
 import { DemoError } from '../../demo/demo-error.ts';
+import { planDemoProject } from '../../demo/demo-project.ts';
 import { openDemoFolder, type DemoFolder } from '../../demo/demo-folder.ts';
 import { DEMO_LOGIN, ORDERS_PER_RUN, startDemoOdoo } from '../../demo/demo-odoo.ts';
 import { collectFigures, formatFigures } from '../../demo/demo-report.ts';
@@ -75,7 +75,8 @@ async function runPipeline(folder: DemoFolder, warehouse: EmbeddedPostgres, opti
     DATABASE_URL: warehouse.url, ELT_TIMEZONE: process.env.ELT_TIMEZONE, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   const log = createLogger(env.LOG_LEVEL, secretValues());
-  const config = parseProjectConfig({}, null);
+  const plan = planDemoProject(BUILT_IN_PROJECT, (model) => odoo.store.info(model) !== undefined);
+  const config = plan.config;
   const db = warehousePool(env.DATABASE_URL, config);
   const ctx: Context = { env, log, config, db, close: () => db.end() };
   try {
@@ -88,15 +89,19 @@ async function runPipeline(folder: DemoFolder, warehouse: EmbeddedPostgres, opti
         : `elt demo: run ${run}, kept in ${shown}/: the simulated shops rang up ${ORDERS_PER_RUN} POS orders since the last run, and an incremental run picks them up`,
     );
     console.log(`  for this run: Odoo at ${odoo.url} (database ${DEMO_LOGIN.db}, user ${DEMO_LOGIN.login}), PostgreSQL at ${warehouse.url}`);
+    if (plan.missingStreams.length) {
+      const models = plan.leftOut.length ? `, and so are the models that read them (${plan.leftOut.join(', ')}) and those built on these` : '';
+      console.log(`  left out: elt.yml's stream(s) ${plan.missingStreams.join(', ')}, which the simulated Odoo does not have${models}`);
+    }
     return await withWarehouseLock(ctx, async () => {
       await migrateStep(ctx);
       await loadSeeds(db, join(BUILT_IN_PROJECT, 'sql', 'seeds'));
       const client = await connectOdoo(odooSettings(env), log);
       const streams = await extractStep(ctx, {}, client);
       console.log(`\nExtract (Odoo -> raw tables):\n${formatExtractSummary(streams)}`);
-      const models = await transformStep(ctx, { projectDir: BUILT_IN_PROJECT });
+      const models = await transformStep(ctx, { projectDir: BUILT_IN_PROJECT, exclude: plan.exclude });
       console.log(`\nTransform (raw tables -> marts):\n${formatTransformSummary(models)}`);
-      const tests = await runDataTests(db, { projectDir: BUILT_IN_PROJECT, select: [], exclude: [], vars: config.vars, streams: streamNames(config) }, log);
+      const tests = await runDataTests(db, { projectDir: BUILT_IN_PROJECT, select: [], exclude: plan.exclude, vars: config.vars, streams: streamNames(config) }, log);
       const passed = tests.every((t) => t.status === 'pass');
       const report = formatTestReport(tests);
       // A line per test is a screenful: the count line alone, unless one failed.
