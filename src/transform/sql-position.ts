@@ -24,5 +24,13 @@ export function atModelLine(error: unknown, model: ModelFile, compiled: Compiled
   const newlines = before.match(/\n/g)?.length ?? 0;
   const line = model.bodyStart.line + newlines;
   const column = newlines === 0 ? model.bodyStart.column + at : at - before.lastIndexOf('\n');
-  return new ModelError(`${model.path}:${line}:${column}: ${firstLine(error)}`, { cause: error });
+  return new ModelError(`${model.path}:${line}:${column}: ${firstLine(error)}${hint(error, model)}`, { cause: error });
+}
+
+/** A staging view is made by extract: before the stream's first extract, say so. */
+function hint(error: unknown, model: ModelFile): string {
+  const missing = /^relation "(stg_[a-z0-9_]+)" does not exist/.exec(firstLine(error))?.[1];
+  if (!missing || !model.refs.includes(missing)) return '';
+  const stream = [...model.aliases].find(([alias]) => model.refAliases.get(alias) === missing)?.[1];
+  return `: elt extract makes it${stream ? ` (elt extract --streams ${stream})` : ''}`;
 }

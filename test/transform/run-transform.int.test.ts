@@ -168,6 +168,14 @@ describe('elt transform on a small project', () => {
     ]);
   });
 
+  it('a staging view read before its stream was ever extracted: the line says extract makes it', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'elt-early-'));
+    mkdirSync(join(other, 'sql', 'marts'), { recursive: true });
+    writeFileSync(join(other, 'sql', 'marts', 'early.sql'), "-- materialized: table\nselect p.id from {{ ref('stg_pos_payment') }} as p");
+    const [result] = await runTransform(db.pool, { projectDir: other, streams: ['pos.payment'] }, memoryLog());
+    expect(result!.error).toBe('sql/marts/early.sql:2:18: relation "stg_pos_payment" does not exist: elt extract makes it (elt extract --streams pos.payment)');
+  });
+
   it('a SELECT that repeats a unique_key fails with one line, incrementally and on a full refresh', async () => {
     const other = mkdtempSync(join(tmpdir(), 'elt-dupes-'));
     mkdirSync(join(other, 'sql', 'marts'), { recursive: true });
