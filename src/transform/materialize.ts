@@ -35,9 +35,9 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
   }
   const incremental = model.materialized === 'incremental';
   const previous = incremental ? await readWatermarks(db, model.name) : new Map<string, number>();
-  const exists = (await tableColumns(db, model.name)) !== null;
+  const existing = await tableColumns(db, model.name);
   // A table made by this run starts empty whatever watermarks a former one left: read everything.
-  const full = options.fullRefresh || !incremental || previous.size === 0 || !exists;
+  const full = options.fullRefresh || !incremental || previous.size === 0 || existing === null;
   let compiled = renderModel(model, { watermarks: full ? null : previous, vars: options.vars });
   // The first statement that parses the SQL: its errors are placed in the model's file.
   const output = await selectColumns(db, model, compiled.sql).catch((error: unknown) => {
@@ -46,7 +46,7 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
   const deletes = deleteHandling(model, output);
   // With on_delete: delete, deleted_at only says which rows go: it is not a column of the table.
   const selected = deletes === 'remove' ? output.filter((c) => c !== DELETED_AT) : output;
-  const { columns: table, created } = await prepareTable(db, model, compiled.sql, selected, options.fullRefresh);
+  const { columns: table, created } = await prepareTable(db, model, compiled.sql, selected, options.fullRefresh, existing);
   if (created && !full) compiled = renderModel(model, { watermarks: null, vars: options.vars });
   const sql = compiled.sql;
 
@@ -114,19 +114,19 @@ function deleteHandling(model: ModelFile, output: readonly string[]): 'remove' |
 }
 
 async function createView(db: PoolClient, view: string, model: ModelFile, compiled: Compiled): Promise<void> {
-  const create = async (head: string) =>
-    db.query(`${head}${compiled.sql}`).catch((error: unknown) => {
-      throw atModelLine(error, model, compiled, head.length);
-    });
+  const replace = `create or replace view ${view} as\n`;
   await db.query('savepoint replace_view');
   try {
-    await create(`create or replace view ${view} as\n`);
+    await db.query(`${replace}${compiled.sql}`);
   } catch (error) {
     // A view whose columns changed cannot be replaced in place (42P16): recreate it.
-    if (((error as { cause?: { code?: string } }).cause ?? (error as { code?: string })).code !== '42P16') throw error;
+    if ((error as { code?: string }).code !== '42P16') throw atModelLine(error, model, compiled, replace.length);
     await db.query('rollback to savepoint replace_view');
     await db.query(`drop view ${view}`);
-    await create(`create view ${view} as\n`);
+    const create = `create view ${view} as\n`;
+    await db.query(`${create}${compiled.sql}`).catch((again: unknown) => {
+      throw atModelLine(again, model, compiled, create.length);
+    });
   }
 }
 

@@ -22,44 +22,53 @@ export interface ModelTable {
 /** Scratch table holding the SELECT's column types (dropped at commit). */
 const PROBE = 'pg_temp.elt_probe';
 
-/** Checks a declared table against the SELECT, or makes the model's own table match it. */
-export async function prepareTable(db: PoolClient, model: ModelFile, sql: string, selected: readonly string[], fullRefresh: boolean): Promise<ModelTable> {
-  let table = await tableColumns(db, model.name);
+/**
+ * Checks a declared table against the SELECT, or makes the model's own table
+ * match it. `table`: its columns as the caller read them (null: none yet).
+ */
+export async function prepareTable(
+  db: PoolClient,
+  model: ModelFile,
+  sql: string,
+  selected: readonly string[],
+  fullRefresh: boolean,
+  table: readonly TableColumn[] | null,
+): Promise<ModelTable> {
   if (DECLARED_MARTS.has(model.name)) {
     if (!table) throw new ModelError(`${model.path}: table ${model.name} does not exist yet: run elt migrate (it is declared in src/db/schema/marts/)`);
     checkColumns(model, table, selected);
     await checkUniqueIndex(db, model, 'declared');
     return { columns: table, created: false };
   }
-  const probe = await columnTypes(db, sql, selected);
   const t = quoteIdent(model.name);
-  const added = table ? probe.filter((c) => !table!.some((have) => have.name === c.name)) : [];
-  const gone = table ? table.filter((c) => !selected.includes(c.name) && c.name !== 'is_placeholder' && !c.hasDefault) : [];
+  const added = table ? selected.filter((name) => !table.some((have) => have.name === name)) : [];
+  const gone = table ? table.filter((c) => !selected.includes(c.name) && c.name !== 'is_placeholder' && !c.hasDefault).map((c) => c.name) : [];
   // A full refresh of a table whose columns changed rebuilds it from the SELECT, as dbt does.
-  if (table && fullRefresh && (added.length || gone.length)) {
-    await db.query(`drop table ${t}`);
-    table = null;
-  }
-  if (!table) {
+  const rebuild = table !== null && fullRefresh && (added.length > 0 || gone.length > 0);
+  if (rebuild) await db.query(`drop table ${t}`);
+  if (!table || rebuild) {
     const key = model.uniqueKey.length ? `,\n  primary key (${model.uniqueKey.map(quoteIdent).join(', ')})` : '';
-    await db.query(`create table ${t} (\n  ${probe.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(',\n  ')}${key}\n)`);
+    const types = await columnTypes(db, sql, selected);
+    await db.query(`create table ${t} (\n  ${types.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(',\n  ')}${key}\n)`);
     return { columns: (await tableColumns(db, model.name))!, created: true };
   }
+  let columns: readonly TableColumn[] = table;
   if (added.length || gone.length) {
-    const change = [added.length && `new in the SELECT: ${added.map((c) => c.name).join(', ')}`, gone.length && `gone from it: ${gone.map((c) => c.name).join(', ')}`].filter(Boolean).join('; ');
+    const change = [added.length && `new in the SELECT: ${added.join(', ')}`, gone.length && `gone from it: ${gone.join(', ')}`].filter(Boolean).join('; ');
     if (model.onSchemaChange === 'fail') {
       throw new ModelError(
         `${model.path}: the SELECT's columns changed (${change}): set on_schema_change: append_new_columns or sync_all_columns in its header, or rebuild the table with elt transform --full-refresh --select ${model.name}`,
       );
     }
-    for (const c of added) await db.query(`alter table ${t} add column ${quoteIdent(c.name)} ${c.type}`);
-    if (model.onSchemaChange === 'sync_all_columns') for (const c of gone) await db.query(`alter table ${t} drop column ${quoteIdent(c.name)}`);
-    table = (await tableColumns(db, model.name))!;
+    const types = added.length ? await columnTypes(db, sql, added) : [];
+    for (const c of types) await db.query(`alter table ${t} add column ${quoteIdent(c.name)} ${c.type}`);
+    if (model.onSchemaChange === 'sync_all_columns') for (const name of gone) await db.query(`alter table ${t} drop column ${quoteIdent(name)}`);
+    columns = (await tableColumns(db, model.name))!;
   }
   const keyless = model.uniqueKey.filter((k) => !selected.includes(k));
   if (keyless.length) throw new ModelError(`${model.path}: unique_key columns not in the SELECT: ${keyless.join(', ')}`);
   await checkUniqueIndex(db, model, 'own');
-  return { columns: table, created: false };
+  return { columns, created: false };
 }
 
 /** Column names and types of the SELECT, as PostgreSQL infers them (format_type: numeric, text, timestamp, bigint[] ...). */
