@@ -37,7 +37,9 @@ export function loadProject(projectDir: string, streams?: readonly string[]): Pr
   const byName = new Map<string, ModelFile>();
   const parsed = files.map(({ path, abs }) => parseModelFile(path, readFileSync(abs, 'utf8')));
   const names = new Set(parsed.map((m) => m.name));
-  const models = parsed.map((m) => resolveStaging(m, names, seeds, streams));
+  // Staging view -> its stream, for every stream the project knows.
+  const views = new Map((streams ?? []).map((s) => [stagingViewName(s), s]));
+  const models = parsed.map((m) => resolveStaging(m, names, seeds, streams ? views : null));
   for (const model of models) {
     const other = byName.get(model.name);
     if (other) throw new ModelError(`two models are named ${model.name}: ${other.path} and ${model.path}`);
@@ -45,17 +47,23 @@ export function loadProject(projectDir: string, streams?: readonly string[]): Pr
     byName.set(model.name, model);
   }
   if (streams) checkSources(models, streams);
-  const staging = new Set((streams ?? []).map(stagingViewName));
+  const staging = new Set(views.keys());
   const parents = new Map<string, string[]>();
   for (const model of models) {
     for (const name of model.refs) {
+      // Without the stream list (elt status), a stg_ name is taken on trust.
       if (byName.has(name) || seeds.has(name) || staging.has(name) || (!streams && name.startsWith('stg_'))) continue;
-      const near = nearestNames(name, [...byName.keys(), ...seeds, ...staging]);
-      throw new ModelError(`${model.path}: ref('${name}') names no model, seed or staging view${near.length ? `: did you mean ${near.join(', ')}?` : ''}`);
+      throw unknownRef(model.path, name, [...byName.keys(), ...seeds, ...staging]);
     }
     parents.set(model.name, model.refs.filter((name) => byName.has(name)));
   }
   return { models: order(models, parents), byName, parents, seeds, staging };
+}
+
+/** `ref('x')` naming nothing the project has: one line with the nearest names. */
+export function unknownRef(path: string, name: string, known: readonly string[]): ModelError {
+  const near = nearestNames(name, known);
+  return new ModelError(`${path}: ref('${name}') names no model, seed or staging view${near.length ? `: did you mean ${near.join(', ')}?` : ''}`);
 }
 
 /**
@@ -63,13 +71,13 @@ export function loadProject(projectDir: string, streams?: readonly string[]): Pr
  * extract generates for stream pos.order. It reads that stream like
  * `source()` does (in the graph, and for `changed()` on its alias).
  */
-function resolveStaging(model: ModelFile, models: ReadonlySet<string>, seeds: ReadonlySet<string>, streams: readonly string[] | undefined): ModelFile {
-  const byView = new Map((streams ?? []).map((s) => [stagingViewName(s), s]));
+function resolveStaging(model: ModelFile, models: ReadonlySet<string>, seeds: ReadonlySet<string>, views: ReadonlyMap<string, string> | null): ModelFile {
+  const byView = views ?? new Map<string, string>();
   const read = model.refs.filter((r) => !models.has(r) && !seeds.has(r) && byView.has(r));
   const aliases = new Map(model.aliases);
   for (const [alias, ref] of model.refAliases) if (byView.has(ref) && !models.has(ref)) aliases.set(alias, byView.get(ref)!);
   for (const alias of changedAliases(model.body)) {
-    if (!aliases.has(alias) && streams) {
+    if (!aliases.has(alias) && views) {
       throw new ModelError(`${model.path}: changed(${alias}) needs a source or a staging view, and ${alias} is ${model.refAliases.get(alias) ?? 'neither'}`);
     }
   }

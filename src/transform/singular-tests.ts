@@ -5,11 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nearestNames } from '../util/nearest-names.ts';
 import { compileModel, type Vars } from './compile.ts';
 import { ModelError } from './errors.ts';
 import { parseArgs, PLACEHOLDER, type ModelFile } from './model-file.ts';
-import type { Project } from './project.ts';
+import { unknownRef, type Project } from './project.ts';
 
 export interface SingularTest {
   readonly name: string;
@@ -45,10 +44,7 @@ export function parseSingularTest(path: string, text: string, project: Project, 
     if (fn !== 'ref') continue;
     const [ref] = parseArgs(rawArgs!, path);
     if (project.byName.has(ref!)) models.add(ref!);
-    else if (!project.seeds.has(ref!) && !project.staging.has(ref!)) {
-      const near = nearestNames(ref!, [...project.byName.keys(), ...project.seeds, ...project.staging]);
-      throw new ModelError(`${path}: ref('${ref}') names no model, seed or staging view${near.length ? `: did you mean ${near.join(', ')}?` : ''}`);
-    }
+    else if (!project.seeds.has(ref!) && !project.staging.has(ref!)) throw unknownRef(path, ref!, [...project.byName.keys(), ...project.seeds, ...project.staging]);
   }
   // compile.ts renders any file with a body and a path; a test has no aliases since changed() is refused above.
   const asModel = { name, path, body, aliases: new Map() } as unknown as ModelFile;
