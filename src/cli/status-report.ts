@@ -24,8 +24,8 @@ export interface StreamStatus {
   readonly odoo?: OdooFreshness;
 }
 
-/** `removed`: the model's file is gone from the project; its last outcome no longer counts (a monitor alerting on failed stops). */
-export type ModelStatus = Omit<ModelStatusRow, 'status'> & { readonly status: string };
+/** Its `status` may also be `removed`: the model's file is gone from the project (a monitor alerting on failed stops). */
+export type ModelStatus = ModelStatusRow;
 
 /** Models the warehouse remembers but the project no longer has: status `removed`, last error dropped. */
 export function markRemoved(models: readonly ModelStatusRow[], project: ReadonlySet<string> | null): ModelStatus[] {

@@ -2,7 +2,7 @@ import { defineCommand } from 'citty';
 import { checkWarehouse, warehousePool } from '../context.ts';
 import { databaseUrl, loadEnv } from '../env.ts';
 import { selectionArgs, selectionFlags } from '../flags.ts';
-import { loadProjectConfig } from '../../extract/project-config.ts';
+import { loadProjectConfig, type ProjectConfig } from '../../extract/project-config.ts';
 import { streamNames } from '../../extract/streams.ts';
 import { compileModel } from '../../transform/compile.ts';
 import { readWatermarks } from '../../transform/materialize.ts';
@@ -40,7 +40,7 @@ export const compileCommand = defineCommand({
 });
 
 /** Each incremental model's watermarks, read from the warehouse as the next run would. */
-async function watermarks(url: string | undefined, models: readonly ModelFile[], config: Parameters<typeof warehousePool>[1]): Promise<Map<string, Map<string, number>>> {
+async function watermarks(url: string | undefined, models: readonly ModelFile[], config: ProjectConfig): Promise<Map<string, Map<string, number>>> {
   const db = warehousePool(url, config);
   try {
     await checkWarehouse(db);
