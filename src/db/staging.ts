@@ -24,6 +24,8 @@ export interface StagingField {
 
 export interface StagingOutcome {
   readonly view: string;
+  /** False when Odoo reported the same fields as last time and the view was there: nothing was written. */
+  readonly changed: boolean;
   /** Fields that got no column: their names are not plain identifiers. */
   readonly refused: readonly string[];
   /** Fields new since the last extract (none on the first): rows landed before hold no value for them. */
@@ -41,13 +43,26 @@ export function stagingViewName(model: string): string {
   return `stg_${model.replaceAll('.', '_')}`;
 }
 
-/** Records the stream's fields and (re)builds its view, in one transaction. */
+/**
+ * Records the stream's fields and (re)builds its view, in one transaction;
+ * when Odoo reports the same fields as last time, it only reads: a quiet run
+ * replaces no view.
+ */
 export async function refreshStaging(db: Pool, model: string, fields: readonly StagingField[]): Promise<StagingOutcome> {
+  const view = stagingViewName(model);
+  const sorted = [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const refused = sorted.filter((f) => !IDENTIFIER.test(f.name) || (LANDING as readonly string[]).includes(f.name)).map((f) => f.name);
+  const typed = sorted.filter((f) => !refused.includes(f.name));
   return inTransaction(db, async (client) => {
-    const { rows: before } = await client.query<{ field: string; type: string }>(`select field, type from elt_stream_fields where stream = $1`, [model]);
+    const { rows: before } = await client.query<{ field: string; type: string; relation: string | null; label: string | null; view: boolean }>(
+      `select field, type, relation, label, to_regclass($2) is not null as view from elt_stream_fields where stream = $1 order by field collate "C"`,
+      [model, quoteIdent(view)],
+    );
+    const same = before.length === sorted.length && before[0]?.view === true &&
+      before.every((r, i) => r.field === sorted[i]!.name && r.type === sorted[i]!.type && r.relation === (sorted[i]!.relation ?? null) && r.label === (sorted[i]!.label ?? null));
+    if (same) return { view, changed: false, refused, added: [], retyped: [] };
     const previous = new Map(before.map((r) => [r.field, r.type]));
     await client.query(`delete from elt_stream_fields where stream = $1`, [model]);
-    const sorted = [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (sorted.length) {
       await client.query(
         `insert into elt_stream_fields (stream, field, type, relation, label)
@@ -55,16 +70,13 @@ export async function refreshStaging(db: Pool, model: string, fields: readonly S
         [model, sorted.map((f) => f.name), sorted.map((f) => f.type), sorted.map((f) => f.relation ?? null), sorted.map((f) => f.label ?? null)],
       );
     }
-    const refused = sorted.filter((f) => !IDENTIFIER.test(f.name) || (LANDING as readonly string[]).includes(f.name)).map((f) => f.name);
-    const typed = sorted.filter((f) => !refused.includes(f.name));
-    const view = stagingViewName(model);
     await replaceView(client, view, viewSql(model, typed));
     const retyped = typed.flatMap((f) => {
       const from = previous.get(f.name);
       return from !== undefined && from !== f.type ? [{ field: f.name, from, to: f.type }] : [];
     });
     const added = previous.size ? typed.filter((f) => !previous.has(f.name)).map((f) => f.name) : [];
-    return { view, refused, added, retyped };
+    return { view, changed: true, refused, added, retyped };
   });
 }
 

@@ -99,8 +99,8 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
  */
 async function stageStream(db: Pool, stream: PlannedStream, log: Log): Promise<void> {
   try {
-    const { view, refused, added, retyped } = await refreshStaging(db, stream.model, stream.fieldTypes);
-    if (refused.length) {
+    const { view, changed, refused, added, retyped } = await refreshStaging(db, stream.model, stream.fieldTypes);
+    if (changed && refused.length) {
       log.warn({ stream: stream.name, fields: refused }, `${view}: ${refused.length} field name(s) of ${stream.model} are not plain lowercase identifiers and get no column (their values stay in the raw table's data)`);
     }
     if (added.length) {

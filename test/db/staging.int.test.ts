@@ -96,9 +96,16 @@ describe('the generated staging views', () => {
     const outcome = await refreshStaging(db.pool, 'x_odd.model', [
       { name: 'x_ok', type: 'integer' }, { name: 'X-Bad"; drop table elt_runs; --', type: 'char' }, { name: 'load_seq', type: 'integer' },
     ]);
-    expect(outcome).toEqual({ view: 'stg_x_odd_model', refused: ['X-Bad"; drop table elt_runs; --', 'load_seq'], added: [], retyped: [] });
+    expect(outcome).toEqual({ view: 'stg_x_odd_model', changed: true, refused: ['X-Bad"; drop table elt_runs; --', 'load_seq'], added: [], retyped: [] });
     expect(Object.keys(await columns('stg_x_odd_model'))).toEqual(['id', 'x_ok', 'load_seq', 'deleted_at', 'extracted_at']);
     expect(await rows(`select to_regclass('elt_runs') is not null as kept`)).toEqual([{ kept: true }]);
+
+    // The same fields again (a quiet run): nothing is written.
+    const stamp = async () => (await rows(`select string_agg(xmin::text, ',' order by field) as x from elt_stream_fields where stream = 'x_odd.model'`))[0].x;
+    const before = await stamp();
+    const again = await refreshStaging(db.pool, 'x_odd.model', [{ name: 'load_seq', type: 'integer' }, { name: 'x_ok', type: 'integer' }, { name: 'X-Bad"; drop table elt_runs; --', type: 'char' }]);
+    expect(again).toMatchObject({ changed: false, added: [], retyped: [] });
+    expect(await stamp()).toBe(before);
 
     await db.pool.query('create view mine as select id, x_ok from stg_x_odd_model');
     await expect(refreshStaging(db.pool, 'x_odd.model', [{ name: 'x_other', type: 'char' }])).rejects.toThrow(
