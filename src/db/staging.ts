@@ -3,16 +3,22 @@
  * (`stg_pos_order_line`) with one typed column per field the stream lands,
  * from the types Odoo's `fields_get` reports (kept in `elt_stream_fields`),
  * custom `x_` fields included, plus the landing columns incremental models
- * need. The view reads the raw table through the inlinable Odoo helpers
- * (migrations/0002_odoo_helpers.sql), so the planner flattens it into the
- * query that reads it.
+ * need (the SELECT: staging-sql.ts).
+ *
+ * Expected fields (the default warehouse's contract with Odoo, in the
+ * catalog) get a column too when the stream did not land them: NULL of the
+ * expected type, so a model reading a field this Odoo lacks (another version,
+ * a module not installed, a field excluded) reads NULL, as `data -> 'x'` of a
+ * missing key did. `elt_stream_fields` keeps only what Odoo reported.
  *
  * Field names come from a remote server: a name that is not a plain
  * lowercase identifier (or would shadow a landing column) gets no column,
  * and the caller says so; the stream still lands.
  */
+import { createHash } from 'node:crypto';
 import { inTransaction, type Pool, type PoolClient } from './pool.ts';
-import { quoteIdent, rawTableName } from './identifiers.ts';
+import { quoteIdent } from './identifiers.ts';
+import { isColumnName, stagingSelect, viewFields, type ExpectedFields } from './staging-sql.ts';
 
 export interface StagingField {
   readonly name: string;
@@ -24,7 +30,7 @@ export interface StagingField {
 
 export interface StagingOutcome {
   readonly view: string;
-  /** False when Odoo reported the same fields as last time and the view was there: nothing was written. */
+  /** False when Odoo reported the same fields as last time and the view was as it must be: nothing was written. */
   readonly changed: boolean;
   /** Fields that got no column: their names are not plain identifiers. */
   readonly refused: readonly string[];
@@ -34,43 +40,29 @@ export interface StagingOutcome {
   readonly retyped: ReadonlyArray<{ field: string; from: string; to: string }>;
 }
 
-/** Landing columns every staging view ends with (what `{{ changed(alias) }}` and delete handling read). */
-const LANDING = ['load_seq', 'deleted_at', 'extracted_at'] as const;
-const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
-
 /** `stg_pos_order_line` for `pos.order.line`. */
 export function stagingViewName(model: string): string {
   return `stg_${model.replaceAll('.', '_')}`;
 }
 
 /**
- * Records the stream's fields and (re)builds its view, in one transaction;
- * when Odoo reports the same fields as last time, it only reads: a quiet run
- * replaces no view.
+ * Records the stream's fields and (re)builds its view, in one transaction.
+ * Each is written only when it differs: a quiet run (same fields, same
+ * expected fields) writes nothing.
  */
-export async function refreshStaging(db: Pool, model: string, fields: readonly StagingField[]): Promise<StagingOutcome> {
+export async function refreshStaging(db: Pool, model: string, fields: readonly StagingField[], expected: ExpectedFields = {}): Promise<StagingOutcome> {
   const view = stagingViewName(model);
   const sorted = [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const refused = sorted.filter((f) => !IDENTIFIER.test(f.name) || (LANDING as readonly string[]).includes(f.name)).map((f) => f.name);
-  const typed = sorted.filter((f) => !refused.includes(f.name));
+  const refused = sorted.filter((f) => !isColumnName(f.name)).map((f) => f.name);
+  const typed = sorted.filter((f) => isColumnName(f.name));
   return inTransaction(db, async (client) => {
-    const { rows: before } = await client.query<{ field: string; type: string; relation: string | null; label: string | null; view: boolean }>(
-      `select field, type, relation, label, to_regclass($2) is not null as view from elt_stream_fields where stream = $1 order by field collate "C"`,
-      [model, quoteIdent(view)],
-    );
-    const same = before.length === sorted.length && before[0]?.view === true &&
-      before.every((r, i) => r.field === sorted[i]!.name && r.type === sorted[i]!.type && r.relation === (sorted[i]!.relation ?? null) && r.label === (sorted[i]!.label ?? null));
-    if (same) return { view, changed: false, refused, added: [], retyped: [] };
-    const previous = new Map(before.map((r) => [r.field, r.type]));
-    await client.query(`delete from elt_stream_fields where stream = $1`, [model]);
-    if (sorted.length) {
-      await client.query(
-        `insert into elt_stream_fields (stream, field, type, relation, label)
-         select $1, f, t, r, l from unnest($2::text[], $3::text[], $4::text[], $5::text[]) as u(f, t, r, l)`,
-        [model, sorted.map((f) => f.name), sorted.map((f) => f.type), sorted.map((f) => f.relation ?? null), sorted.map((f) => f.label ?? null)],
-      );
-    }
-    await replaceView(client, view, viewSql(model, typed));
+    const before = await recordedFields(client, model);
+    const same = before.length === sorted.length &&
+      before.every((r, i) => r.name === sorted[i]!.name && r.type === sorted[i]!.type && r.relation === (sorted[i]!.relation ?? null) && r.label === (sorted[i]!.label ?? null));
+    if (!same) await recordFields(client, model, sorted);
+    const rebuilt = await ensureView(client, model, typed, expected);
+    if (same) return { view, changed: rebuilt, refused, added: [], retyped: [] };
+    const previous = new Map(before.map((r) => [r.name, r.type]));
     const retyped = typed.flatMap((f) => {
       const from = previous.get(f.name);
       return from !== undefined && from !== f.type ? [{ field: f.name, from, to: f.type }] : [];
@@ -80,45 +72,52 @@ export async function refreshStaging(db: Pool, model: string, fields: readonly S
   });
 }
 
-function viewSql(model: string, fields: readonly StagingField[]): string {
-  // id first (the raw table's key, indexed), the fields in name order, then the landing columns.
-  const columns = ['r.id', ...fields.filter((f) => f.name !== 'id').map((f) => `${typedValue(f)} as ${quoteIdent(f.name)}`), ...LANDING.map((c) => `r.${c}`)];
-  return `select ${columns.join(',\n       ')}\n  from ${quoteIdent(rawTableName(model))} as r`;
+/**
+ * The view of a stream Odoo did not report this run (a built-in model the
+ * instance lacks) or that was landed by other means: from the fields last
+ * recorded (none before its first extract) and the expected ones, so the
+ * models reading it still run. Records nothing; true when the view was (re)built.
+ */
+export async function refreshRecordedStaging(db: Pool, model: string, expected: ExpectedFields): Promise<boolean> {
+  return inTransaction(db, async (client) => {
+    const recorded = (await recordedFields(client, model)).filter((f) => isColumnName(f.name));
+    return ensureView(client, model, recorded, expected);
+  });
 }
 
-/** One field of `r.data` as its SQL type: Odoo's `false` (empty) is NULL, except for booleans. */
-function typedValue(field: StagingField): string {
-  if (field.name === 'write_date') return 'r.write_date'; // the raw table's own column, same value
-  const v = `r.data -> '${field.name}'`;
-  switch (field.type) {
-    case 'integer':
-    case 'many2one_reference':
-      return `odoo_int(${v})`;
-    case 'float':
-    case 'monetary':
-      return `odoo_num(${v})`;
-    case 'boolean':
-      return `odoo_bool(${v})`;
-    case 'char':
-    case 'text':
-    case 'html':
-    case 'selection':
-    case 'reference':
-      return `odoo_text(${v})`;
-    case 'date':
-      return `odoo_date(${v})`;
-    case 'datetime':
-      // UTC, as Odoo stores it: a timestamp without time zone.
-      return `(odoo_ts(${v}) at time zone 'UTC')`;
-    case 'many2one':
-      return `odoo_id(${v})`;
-    case 'one2many':
-    case 'many2many':
-      return `odoo_ids(${v})`;
-    default:
-      // json, properties and types to come: the value as Odoo sent it, false as NULL.
-      return `nullif(${v}, 'false'::jsonb)`;
-  }
+async function recordedFields(client: PoolClient, model: string): Promise<StagingField[]> {
+  const { rows } = await client.query<{ name: string; type: string; relation: string | null; label: string | null }>(
+    `select field as name, type, relation, label from elt_stream_fields where stream = $1 order by field collate "C"`,
+    [model],
+  );
+  return rows;
+}
+
+async function recordFields(client: PoolClient, model: string, fields: readonly StagingField[]): Promise<void> {
+  await client.query(`delete from elt_stream_fields where stream = $1`, [model]);
+  if (fields.length === 0) return;
+  await client.query(
+    `insert into elt_stream_fields (stream, field, type, relation, label)
+     select $1, f, t, r, l from unnest($2::text[], $3::text[], $4::text[], $5::text[]) as u(f, t, r, l)`,
+    [model, fields.map((f) => f.name), fields.map((f) => f.type), fields.map((f) => f.relation ?? null), fields.map((f) => f.label ?? null)],
+  );
+}
+
+/**
+ * The view's comment carries a hash of its SELECT: the view is replaced only
+ * when that differs (fields reported, expected fields or the generator
+ * changed), so an unchanged stream replaces no view. True when replaced.
+ */
+async function ensureView(client: PoolClient, model: string, landed: readonly StagingField[], expected: ExpectedFields): Promise<boolean> {
+  const view = stagingViewName(model);
+  const sql = stagingSelect(model, viewFields(landed, expected));
+  const comment = `typed staging of ${model}, generated by elt extract (${createHash('md5').update(sql).digest('hex')})`;
+  const { rows } = await client.query<{ comment: string | null }>(`select obj_description(to_regclass($1), 'pg_class') as comment`, [quoteIdent(view)]);
+  if (rows[0]?.comment === comment) return false;
+  await replaceView(client, view, sql);
+  // stagingSelect validated the model name (rawTableName) and the hash is hex: no quote reaches the literal.
+  await client.query(`comment on view ${quoteIdent(view)} is '${comment}'`);
+  return true;
 }
 
 /** In place when the columns only grew; dropped and made again when one went or changed type. */

@@ -10,6 +10,8 @@ import { recordStreamError } from '../db/stream-state.ts';
 import { refreshStaging } from '../db/staging.ts';
 import { finishRun, recordStreamRun, startRun } from '../db/runs.ts';
 import { planStreams } from './plan.ts';
+import { BUILTIN_STREAMS } from './catalog.ts';
+import { stageCatalogStreams, warehouseFieldsOf } from './catalog-staging.ts';
 import type { ProjectConfig } from './project-config.ts';
 import { extractStream, type ExtractSettings, type PlannedStream } from './stream-extract.ts';
 import { resolveStreams } from './streams.ts';
@@ -88,6 +90,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
       }),
     ),
   );
+  await stageUnlanded(db, plan.skipped.map((s) => s.stream), !options.streams?.length ? plan.streams.map((s) => s.model) : null, log);
   const skipped = plan.skipped.map(({ stream, reason }) => ({ stream, status: 'skipped', fetched: 0, changed: 0, deleted: 0, restored: 0, unreadable: 0, seconds: 0, error: reason }) as const);
   await finishRun(db, runId, results.some((r) => r.status === 'failed') ? 'failed' : 'success');
   return [...results, ...skipped];
@@ -99,7 +102,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
  */
 async function stageStream(db: Pool, stream: PlannedStream, log: Log): Promise<void> {
   try {
-    const { view, changed, refused, added, retyped } = await refreshStaging(db, stream.model, stream.fieldTypes);
+    const { view, changed, refused, added, retyped } = await refreshStaging(db, stream.model, stream.fieldTypes, warehouseFieldsOf(stream.model));
     if (changed && refused.length) {
       log.warn({ stream: stream.name, fields: refused }, `${view}: ${refused.length} field name(s) of ${stream.model} are not plain lowercase identifiers and get no column (their values stay in the raw table's data)`);
     }
@@ -113,6 +116,21 @@ async function stageStream(db: Pool, stream: PlannedStream, log: Log): Promise<v
     for (const { field, from, to } of retyped) log.warn({ stream: stream.name, field, from, to }, `${stream.model}.${field} changed type in Odoo from ${from} to ${to}: ${view}.${field} follows`);
   } catch (error) {
     log.warn({ stream: stream.name, err: firstLine(error) }, `the staging view of ${stream.name} was not rebuilt: ${firstLine(error)}`);
+  }
+}
+
+/**
+ * The default marts read every catalog stream's view, landed this run or not:
+ * the built-in streams Odoo lacks (`skipped`) and, on a run of every stream,
+ * those elt.yml turns off (not in `landed`) get theirs from the expected fields.
+ */
+async function stageUnlanded(db: Pool, skipped: readonly string[], landed: readonly string[] | null, log: Log): Promise<void> {
+  const off = landed ? BUILTIN_STREAMS.map((s) => s.model).filter((m) => !landed.includes(m)) : [];
+  const streams = [...new Set([...skipped, ...off])];
+  try {
+    await stageCatalogStreams(db, streams);
+  } catch (error) {
+    log.warn({ streams, err: firstLine(error) }, `the staging views of streams not extracted were not rebuilt: ${firstLine(error)}`);
   }
 }
 

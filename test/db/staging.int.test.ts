@@ -57,14 +57,21 @@ describe('the generated staging views', () => {
     expect(Object.keys(partner).slice(-3)).toEqual(['load_seq', 'deleted_at', 'extracted_at']);
     expect(partner).not.toHaveProperty('x_loyalty_tier');
     expect(await columns('stg_pos_payment')).toMatchObject({ amount: 'numeric', pos_order_id: 'bigint', payment_date: 'timestamp without time zone' });
-    const landed = await rows(`select count(*)::int as n from elt_stream_fields where stream = 'res.partner'`);
-    expect(landed[0].n).toBe(Object.keys(partner).length - 3);
+    // One column per recorded field, a display name per many2one, then the expected field this Odoo lacks (state_id).
+    const recorded = await rows(`select field, type from elt_stream_fields where stream = 'res.partner' order by field`);
+    const labels = recorded.filter((r) => r.type === 'many2one').map((r) => `${r.field}__name`);
+    expect(Object.keys(partner).sort()).toEqual(
+      [...recorded.map((r) => r.field), ...labels, 'state_id', 'state_id__name', 'load_seq', 'deleted_at', 'extracted_at'].sort(),
+    );
+    expect(recorded.map((r) => r.field)).not.toContain('state_id');
 
     // The values are Odoo's, typed: one partner with a parent, compared field by field.
     const [id] = sim.store.search('res.partner', [['parent_id', '!=', false]], { activeTest: false, limit: 1, order: 'id' });
     const record = sim.store.get('res.partner', id!)!;
-    const [row] = await rows(`select name, parent_id, active, to_char(create_date, 'YYYY-MM-DD HH24:MI:SS') as created from stg_res_partner where id = ${id}`);
-    expect(row).toEqual({ name: record.name, parent_id: record.parent_id, active: record.active, created: String(record.create_date).slice(0, 19) });
+    const [row] = await rows(`select name, parent_id, parent_id__name, active, to_char(create_date, 'YYYY-MM-DD HH24:MI:SS') as created from stg_res_partner where id = ${id}`);
+    const [read] = await odoo.read('res.partner', [id!], ['parent_id'], { context: { active_test: false } });
+    const parentName = (read!.parent_id as [number, string])[1];
+    expect(row).toEqual({ name: record.name, parent_id: record.parent_id, parent_id__name: parentName, active: record.active, created: String(record.create_date).slice(0, 19) });
     const children = await rows(`select s.child_ids::text as view, (r.data -> 'child_ids')::text as raw from stg_res_partner as s join raw_res_partner as r using (id) where cardinality(s.child_ids) > 1 limit 1`);
     expect(children[0].view.replace(/[{}]/g, '')).toBe(children[0].raw.replace(/[[\] ]/g, ''));
     const sums = await rows(`select sum(amount)::text as view, (select sum((data ->> 'amount')::numeric) from raw_pos_payment)::text as raw from stg_pos_payment`);
@@ -112,6 +119,70 @@ describe('the generated staging views', () => {
       /^stg_x_odd_model cannot be rebuilt with its new columns: cannot drop view stg_x_odd_model because other objects depend on it \(drop those views; elt transform makes them again\)$/,
     );
     expect(Object.keys(await columns('stg_x_odd_model'))).toContain('x_ok');
+  });
+
+  it('have a NULL column of its expected type for an expected field the stream did not land; a reported field keeps Odoo\'s type', async () => {
+    await ensureRawTable(db.pool, 'x_exp.model');
+    await db.pool.query(`insert into raw_x_exp_model (id, data) values (1, '{"x_qty": 2.5, "x_partner_id": [7, "Seven"], "x_when": "2026-01-02 03:04:05"}')`);
+    const reported = [{ name: 'x_qty', type: 'float' }, { name: 'x_partner_id', type: 'many2one' }, { name: 'x_when', type: 'datetime' }];
+    const expected = { x_qty: 'integer', x_missing_id: 'many2one', x_gone_at: 'datetime' } as const;
+    expect(await refreshStaging(db.pool, 'x_exp.model', reported, expected)).toEqual({ view: 'stg_x_exp_model', changed: true, refused: [], added: [], retyped: [] });
+    expect(await columns('stg_x_exp_model')).toEqual({
+      id: 'bigint', x_gone_at: 'timestamp without time zone', x_missing_id: 'bigint', x_missing_id__name: 'text', x_partner_id: 'bigint',
+      x_partner_id__name: 'text', x_qty: 'numeric', x_when: 'timestamp without time zone', load_seq: 'bigint', deleted_at: 'timestamp with time zone',
+      extracted_at: 'timestamp with time zone',
+    });
+    expect(await rows(`select x_qty::text, x_partner_id, x_partner_id__name, x_when::text, x_missing_id, x_missing_id__name, x_gone_at from stg_x_exp_model`)).toEqual([
+      { x_qty: '2.5', x_partner_id: 7, x_partner_id__name: 'Seven', x_when: '2026-01-02 03:04:05', x_missing_id: null, x_missing_id__name: null, x_gone_at: null },
+    ]);
+    // Only what Odoo reported is recorded.
+    expect(await rows(`select field, type from elt_stream_fields where stream = 'x_exp.model' order by field`)).toEqual([
+      { field: 'x_partner_id', type: 'many2one' }, { field: 'x_qty', type: 'float' }, { field: 'x_when', type: 'datetime' },
+    ]);
+
+    // A quiet run writes nothing: no field row, no view.
+    const fieldsStamp = async () => (await rows(`select string_agg(xmin::text, ',' order by field) as x from elt_stream_fields where stream = 'x_exp.model'`))[0].x;
+    const viewStamp = async () => (await rows(`select r.xmin::text as x from pg_rewrite as r where r.ev_class = 'stg_x_exp_model'::regclass`))[0].x;
+    const [fields, view] = [await fieldsStamp(), await viewStamp()];
+    expect(await refreshStaging(db.pool, 'x_exp.model', [...reported].reverse(), expected)).toMatchObject({ changed: false });
+    expect([await fieldsStamp(), await viewStamp()]).toEqual([fields, view]);
+
+    // Another expected set rebuilds the view and records nothing.
+    expect(await refreshStaging(db.pool, 'x_exp.model', reported, { ...expected, x_note: 'text' })).toMatchObject({ changed: true, added: [], retyped: [] });
+    expect(await columns('stg_x_exp_model')).toHaveProperty('x_note', 'text');
+    expect(await viewStamp()).not.toBe(view);
+    expect(await fieldsStamp()).toBe(fields);
+
+    // Once Odoo reports the field, it is a new field like any other.
+    const now = await refreshStaging(db.pool, 'x_exp.model', [...reported, { name: 'x_missing_id', type: 'many2one' }], expected);
+    expect(now).toMatchObject({ changed: true, added: ['x_missing_id'] });
+    expect(await rows(`select x_missing_id, x_missing_id__name from stg_x_exp_model`)).toEqual([{ x_missing_id: null, x_missing_id__name: null }]);
+  });
+
+  it('of catalog streams: what the default marts read is there whatever this Odoo lands or lacks', async () => {
+    const log = memoryLog();
+    const config = projectConfig({ streams: { 'pos.order.line': { exclude_fields: ['qty'] }, 'product.brand': {} } });
+    const results = await runExtract(odoo, db.pool, config, { streams: ['pos.order.line', 'sale.order.line', 'product.product', 'product.brand', 'hr.version'] }, log);
+    expect(results.map((r) => [r.stream, r.status])).toEqual([
+      ['pos.order.line', 'success'], ['sale.order.line', 'success'], ['product.product', 'success'], ['product.brand', 'skipped'], ['hr.version', 'skipped'],
+    ]);
+    // Excluded in elt.yml; only with sale_loyalty (this Odoo has it not): NULL columns of the expected type.
+    expect(await columns('stg_pos_order_line')).toMatchObject({ qty: 'numeric', price_subtotal_incl: 'numeric', order_id: 'bigint' });
+    expect(await rows(`select count(*)::int as n, count(qty)::int as qty from stg_pos_order_line`)).toEqual([{ n: sim.count('pos.order.line', { activeTest: false }), qty: 0 }]);
+    expect(await columns('stg_sale_order_line')).toMatchObject({ reward_id: 'bigint', reward_id__name: 'text', is_reward_line: 'boolean' });
+    expect(await rows(`select count(reward_id)::int as n from stg_sale_order_line`)).toEqual([{ n: 0 }]);
+    // A non-stored field the catalog reads anyway (include_fields) is typed like the rest.
+    const products = await rows(`select s.standard_price::text as typed, r.data ->> 'standard_price' as raw from stg_product_product as s join raw_product_product as r using (id) order by id limit 3`);
+    expect(products).toHaveLength(3);
+    for (const p of products) expect(Number(p.typed)).toBe(Number(p.raw));
+    // Models this Odoo lacks: empty views with the expected columns, and no field recorded for them.
+    expect(await columns('stg_product_brand')).toEqual({
+      id: 'bigint', active: 'boolean', create_date: 'timestamp without time zone', name: 'text', load_seq: 'bigint',
+      deleted_at: 'timestamp with time zone', extracted_at: 'timestamp with time zone',
+    });
+    expect(await columns('stg_hr_version')).toMatchObject({ department_id: 'bigint', job_title: 'text', contract_date_end: 'date' });
+    expect(await rows(`select count(*)::int as n from stg_hr_version`)).toEqual([{ n: 0 }]);
+    expect(await rows(`select count(*)::int as n from elt_stream_fields where (stream, field) in (('product.brand', 'name'), ('hr.version', 'department_id'), ('sale.order.line', 'reward_id'))`)).toEqual([{ n: 0 }]);
   });
 
   it("are read by a model through ref('stg_...'): in the graph, incremental with changed()", async () => {
