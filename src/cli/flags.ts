@@ -17,7 +17,9 @@ const MULTI_VALUED = new Set(['select', 'exclude']);
  */
 export function rejectUnknownFlags(rawArgs: readonly string[], args: ArgsDef): void {
   const known = new Map<string, { name: string; type: string; hint?: string }>();
+  let positionals = Object.values(args).filter((def) => def.type === 'positional').length;
   for (const [name, def] of Object.entries(args)) {
+    if (def.type === 'positional') continue;
     const entry = { name, type: def.type ?? 'string', hint: 'valueHint' in def ? def.valueHint : undefined };
     known.set(name, entry);
     known.set(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), entry);
@@ -28,6 +30,10 @@ export function rejectUnknownFlags(rawArgs: readonly string[], args: ArgsDef): v
     const raw = rawArgs[i]!;
     if (raw === '--') break;
     const match = /^--?([^=]+)/.exec(raw);
+    if (!match && positionals > 0) {
+      positionals--;
+      continue;
+    }
     if (!match || /^-\d/.test(raw)) {
       throw new UsageError(`unexpected argument "${raw}" (options start with --; see --help)`);
     }
@@ -75,4 +81,29 @@ export function listFlag(value: string | undefined): string[] | undefined {
 /** The values of --select (-s) and --exclude. */
 export function selectionFlags(rawArgs: readonly string[]): { select: string[]; exclude: string[] } {
   return { select: flagValues(rawArgs, 'select', 's'), exclude: flagValues(rawArgs, 'exclude') };
+}
+
+/**
+ * `--project-dir <dir>` (or `=dir`), which every command takes: the folder
+ * the command runs in, as if started there. Taken out before the command's
+ * own flags are checked.
+ */
+export function takeProjectDir(argv: readonly string[]): { dir: string | null; rest: string[] } {
+  const rest: string[] = [];
+  let dir: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg === '--project-dir' || arg.startsWith('--project-dir=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1]?.startsWith('-') ? undefined : argv[++i];
+      if (!value) throw new UsageError('--project-dir needs a folder, e.g. --project-dir ./warehouse (see --help)');
+      dir = value;
+      continue;
+    }
+    rest.push(arg);
+  }
+  return { dir, rest };
 }

@@ -5,7 +5,7 @@
  */
 import { defineCommand, runCommand, showUsage, type ArgsDef, type CommandDef } from 'citty';
 import { UsageError } from './errors.ts';
-import { rejectUnknownFlags } from './flags.ts';
+import { rejectUnknownFlags, takeProjectDir } from './flags.ts';
 import { maskSecrets, secretValues } from './secrets.ts';
 import { firstLine } from './text.ts';
 import { ProjectConfigError } from '../extract/project-config.ts';
@@ -26,6 +26,7 @@ const commands: Record<string, () => Promise<CommandDef<any>>> = {
   dag: () => import('./commands/dag.ts').then((m) => m.dagCommand),
   verify: () => import('./commands/verify.ts').then((m) => m.verifyCommand),
   demo: () => import('./commands/demo.ts').then((m) => m.demoCommand),
+  init: () => import('./commands/init.ts').then((m) => m.initCommand),
 };
 
 export const mainCommand = defineCommand({
@@ -39,7 +40,16 @@ export async function main(argv: string[]): Promise<never> {
 }
 
 export async function runCli(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  let args: string[];
+  try {
+    const { dir, rest } = takeProjectDir(argv);
+    if (dir !== null) enterProject(dir);
+    args = rest;
+  } catch (error) {
+    console.error(`elt: ${firstLine(error)}`);
+    return 2;
+  }
+  const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h') {
     await showUsage(mainCommand);
     return name === undefined ? 2 : 0;
@@ -69,5 +79,14 @@ export async function runCli(argv: string[]): Promise<number> {
     // Messages never carry a secret by construction; masking is the last line of defence.
     console.error(maskSecrets(`elt ${name}: ${message}`, secretValues()));
     return usage ? 2 : 1;
+  }
+}
+
+/** Every relative path (elt.yml, .env, sql/, ELT_CONFIG) is then the project's, as if elt were started there. */
+function enterProject(dir: string): void {
+  try {
+    process.chdir(dir);
+  } catch {
+    throw new UsageError(`--project-dir ${dir}: no such folder (give the folder that holds elt.yml and sql/)`);
   }
 }

@@ -9,7 +9,7 @@ import { runTransform, type TransformOptions } from '../transform/run-transform.
 import type { ModelResult } from '../transform/model-state.ts';
 import { loadSeeds } from '../transform/seeds.ts';
 import { runExtract, type ExtractOptions, type StreamResult } from '../extract/run-extract.ts';
-import { resolveStreams, streamNames } from '../extract/streams.ts';
+import { resolveStreams } from '../extract/streams.ts';
 import { BUILTIN_STREAMS } from '../extract/catalog.ts';
 import type { OdooClient } from '../odoo/client.ts';
 import { checkWarehouse, connectOdoo, type Context } from './context.ts';
@@ -17,6 +17,7 @@ import { databaseUrl, odooSettings } from './env.ts';
 import { UsageError } from './errors.ts';
 import { startProgress } from './progress.ts';
 import { firstLine, plural } from './text.ts';
+import { projectPlan } from './project.ts';
 
 /** Applies the migrations and creates the raw table of every configured stream; returns how many. */
 export async function migrateStep(ctx: Context): Promise<number> {
@@ -90,7 +91,7 @@ export async function withWarehouseLock<T>(ctx: Context, fn: () => Promise<T>): 
 }
 
 export async function transformStep(ctx: Context, options: Omit<TransformOptions, 'vars' | 'timezone'>): Promise<ModelResult[]> {
-  const plan = { ...options, vars: ctx.config.vars, timezone: ctx.env.ELT_TIMEZONE, streams: streamNames(ctx.config) };
+  const plan = { ...projectPlan(ctx.config), ...options, timezone: ctx.env.ELT_TIMEZONE };
   await checkWarehouse(ctx.db);
   const progress = startProgress(ctx.log);
   try {
@@ -102,7 +103,7 @@ export async function transformStep(ctx: Context, options: Omit<TransformOptions
 
 export async function seedStep(ctx: Context): Promise<Array<{ seed: string; table: string; rows: number }>> {
   await checkWarehouse(ctx.db);
-  return loadSeeds(ctx.db, 'sql/seeds'); // relative, so messages name sql/seeds/x.csv
+  return loadSeeds(ctx.db, projectPlan(ctx.config).projectDir);
 }
 
 /** One line per model: name, materialization, status, rows, seconds; then a count line. */

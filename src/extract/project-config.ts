@@ -31,6 +31,10 @@ export interface ProjectConfig {
   readonly streams: ReadonlyMap<string, StreamOverride>;
   /** Project variables models read with `{{ var('name') }}`. */
   readonly vars: Readonly<Record<string, string | number | boolean>>;
+  /** Models turned off by name (`models: { fact_stock: false }`): a default one the project does not want. */
+  readonly disabledModels: readonly string[];
+  /** False: the project's own models only, without the default warehouse that ships with the tool. */
+  readonly defaultModels: boolean;
 }
 
 /** Thrown for a config file that cannot be used; the CLI turns it into exit 2. */
@@ -60,6 +64,13 @@ const fileSchema = z
     // Each stream's value is checked on its own below, so a mistake inside one is named precisely.
     streams: z.record(z.string(), z.unknown()).default({}),
     vars: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase name'), z.union([z.string(), z.number(), z.boolean()])).default({}),
+    default_models: z.boolean().default(true),
+    models: z
+      .record(
+        z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a model name (its file name without .sql)'),
+        z.union([z.boolean(), z.object({ enabled: z.boolean().default(true) }).strict()], { error: 'expected false (turn the model off), true, or { enabled: false }' }),
+      )
+      .default({}),
   })
   .strict();
 
@@ -109,7 +120,8 @@ export function parseProjectConfig(raw: unknown, file: string | null): ProjectCo
     streams.set(model, { enabled: s.enabled, domain, excludeFields: s.exclude_fields, includeFields: s.include_fields });
   }
   const e = parsed.data.extract;
-  return { file, extract: { lookbackMinutes: e.lookback_minutes, pageSize: e.page_size, concurrency: e.concurrency }, streams, vars: parsed.data.vars };
+  const disabledModels = Object.entries(parsed.data.models).filter(([, v]) => v === false || (typeof v === 'object' && !v.enabled)).map(([name]) => name);
+  return { file, extract: { lookbackMinutes: e.lookback_minutes, pageSize: e.page_size, concurrency: e.concurrency }, streams, vars: parsed.data.vars, disabledModels, defaultModels: parsed.data.default_models };
 }
 
 /** `streams.res.partner: unknown key "domian": did you mean domain? (...)` rather than zod's bare wording. */

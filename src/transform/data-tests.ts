@@ -12,14 +12,15 @@ import { ModelError } from './errors.ts';
 import type { ModelFile } from './model-file.ts';
 import type { DataTest } from './model-header.ts';
 import { loadProject, type Project } from './project.ts';
+import type { ProjectLayout } from './project-layout.ts';
 import { resolveSelection, type SelectableModel } from './selection.ts';
 import { loadSingularTests } from './singular-tests.ts';
 import { genericFailingRows, genericTestName, testQuery, type FailingRows, type TableInfo } from './test-sql.ts';
 import { firstLine } from '../util/first-line.ts';
 
 export interface DataTestOptions {
-  /** The folder holding `sql/`; default the working directory. */
-  readonly projectDir?: string;
+  /** The folder holding `sql/`, or a layered project (project-layout.ts); default the working directory. */
+  readonly projectDir?: string | ProjectLayout;
   readonly select?: readonly string[];
   readonly exclude?: readonly string[];
   readonly vars?: Vars;
@@ -80,9 +81,8 @@ export async function runDataTests(db: Pool, options: DataTestOptions, log: Test
 
 /** The selected tests, each checked against the warehouse's tables and planned (EXPLAIN) without running. */
 export async function planDataTests(db: Pool, options: DataTestOptions, log: TestLog): Promise<PlannedTest[]> {
-  const projectDir = options.projectDir ?? process.cwd();
-  const project = loadProject(projectDir, options.streams);
-  const singular = loadSingularTests(projectDir, project, options.vars ?? {});
+  const project = loadProject(options.projectDir ?? process.cwd(), options.streams);
+  const singular = loadSingularTests(project, options.vars ?? {});
   const generic = project.models.flatMap((model) => model.tests.map((test) => ({ model, test })));
   const chosen = selectTests(project, [...generic.map(({ model, test }) => ({ key: genericTestName(model.name, test), models: testModels(project, model, test) })), ...singular.map((s) => ({ key: s.path, models: s.models }))], options, log);
 
@@ -116,7 +116,7 @@ function testModels(project: Project, model: ModelFile, test: DataTest): string[
 
 /** dbt's eager indirect selection: a test runs when it reads a selected model and no excluded one. */
 function selectTests(project: Project, tests: ReadonlyArray<{ key: string; models: readonly string[] }>, options: DataTestOptions, log: TestLog): Set<string> {
-  const models: SelectableModel[] = project.models.map((m) => ({ name: m.name, path: m.path, tags: m.tags, parents: project.parents.get(m.name) ?? [] }));
+  const models: SelectableModel[] = project.models.map((m) => ({ name: m.name, path: m.path, folders: m.folders, tags: m.tags, parents: project.parents.get(m.name) ?? [] }));
   const select = options.select ?? [];
   const exclude = options.exclude ?? [];
   const included = resolveSelection(models, select, []);

@@ -25,6 +25,8 @@ export interface ModelFile {
   readonly name: string;
   /** Relative to the project root, with forward slashes: `sql/marts/dim_products.sql`. */
   readonly path: string;
+  /** The folders under its layer's sql/ (`['marts']`), for dbt's fqn; the project sets it (project-layout.ts). */
+  readonly folders?: readonly string[];
   readonly materialized: Materialization;
   readonly uniqueKey: readonly string[];
   readonly onDelete: OnDelete;

@@ -2,12 +2,12 @@
  * The project's models and their graph. Every name is resolved and the graph
  * checked for cycles here, before any SQL runs.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { nearestNames } from '../util/nearest-names.ts';
 import { ModelError } from './errors.ts';
 import { changedAliases, parseModelFile, type ModelFile } from './model-file.ts';
 import { stagingViewName } from '../db/staging.ts';
+import { modelFiles, seedFiles, toLayout, type ProjectLayout } from './project-layout.ts';
 
 export interface Project {
   /** Models in run order: parents before children, equal ranks in file-path order. */
@@ -19,23 +19,21 @@ export interface Project {
   readonly seeds: ReadonlySet<string>;
   /** Staging views (`stg_<stream>`) available to ref(); empty when the streams were not given. */
   readonly staging: ReadonlySet<string>;
+  /** Where the files came from (the project folder, and the default warehouse under it). */
+  readonly layout: ProjectLayout;
 }
 
-/** Folders under sql/ that hold no models. */
-const NOT_MODELS = new Set(['seeds', 'tests']);
-
 /**
+ * `project`: a folder holding `sql/`, or a layout (project-layout.ts).
  * `streams`: every stream name the project knows (built-in and configured);
  * when given, a `source()` naming another is an error before anything runs.
  */
-export function loadProject(projectDir: string, streams?: readonly string[]): Project {
-  const root = join(projectDir, 'sql');
-  // Run from the wrong folder, a transform would otherwise succeed with nothing to do.
-  if (!existsSync(root)) throw new ModelError(`no sql/ folder in ${projectDir}: run elt from the project folder (the one that holds sql/)`);
-  const files = listSql(root, projectDir);
-  const seeds = new Set(listSeeds(join(root, 'seeds')));
+export function loadProject(project: string | ProjectLayout, streams?: readonly string[]): Project {
+  const layout = toLayout(project);
+  const files = modelFiles(layout);
+  const seeds = new Set(seedFiles(layout).map((f) => `seed_${f.inSql.slice('seeds/'.length, -'.csv'.length)}`));
   const byName = new Map<string, ModelFile>();
-  const parsed = files.map(({ path, abs }) => parseModelFile(path, readFileSync(abs, 'utf8')));
+  const parsed = files.map(({ path, abs, inSql }) => ({ ...parseModelFile(path, readFileSync(abs, 'utf8')), folders: inSql.split('/').slice(0, -1) }));
   const names = new Set(parsed.map((m) => m.name));
   // Staging view -> its stream, for every stream the project knows.
   const views = new Map((streams ?? []).map((s) => [stagingViewName(s), s]));
@@ -53,11 +51,14 @@ export function loadProject(projectDir: string, streams?: readonly string[]): Pr
     for (const name of model.refs) {
       // Without the stream list (elt status), a stg_ name is taken on trust.
       if (byName.has(name) || seeds.has(name) || staging.has(name) || (!streams && name.startsWith('stg_'))) continue;
+      if (layout.disabled.has(name)) {
+        throw new ModelError(`${model.path} reads ${name}, which ${layout.configFile ?? 'elt.yml'} turns off (models: ${name}: false): turn ${model.name} off too, or ${name} back on`);
+      }
       throw unknownRef(model.path, name, [...byName.keys(), ...seeds, ...staging]);
     }
     parents.set(model.name, model.refs.filter((name) => byName.has(name)));
   }
-  return { models: order(models, parents), byName, parents, seeds, staging };
+  return { models: order(models, parents), byName, parents, seeds, staging, layout };
 }
 
 /** `ref('x')` naming nothing the project has: one line with the nearest names. */
@@ -126,26 +127,4 @@ function describeCycle(stuck: readonly ModelFile[], parents: ReadonlyMap<string,
   }
   const cycle = [...path.slice(path.indexOf(current)), current].reverse();
   return `the models form a cycle: ${cycle.map((n) => inStuck.get(n)!.path).join(' -> ')}`;
-}
-
-function listSql(dir: string, projectDir: string): Array<{ path: string; abs: string }> {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => {
-    const abs = join(dir, entry);
-    if (statSync(abs).isDirectory()) return NOT_MODELS.has(entry) && dir.endsWith(`${sep}sql`) ? [] : listSql(abs, projectDir);
-    return entry.endsWith('.sql') ? [{ abs, path: relative(projectDir, abs).split(sep).join('/') }] : [];
-  });
-}
-
-function listSeeds(dir: string): string[] {
-  try {
-    return readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => `seed_${f.slice(0, -4)}`);
-  } catch {
-    return [];
-  }
 }

@@ -12,6 +12,7 @@ import { ModelError } from './errors.ts';
 import { materialize } from './materialize.ts';
 import type { ModelFile } from './model-file.ts';
 import { loadProject, type Project } from './project.ts';
+import type { ProjectLayout } from './project-layout.ts';
 import { recordModelRun, type ModelResult } from './model-state.ts';
 import { resolveSelection } from './selection.ts';
 import type { TransformProgress } from './progress.ts';
@@ -26,8 +27,8 @@ export interface TransformLog {
 }
 
 export interface TransformOptions {
-  /** The folder holding `sql/`; default the working directory. */
-  readonly projectDir?: string;
+  /** The folder holding `sql/`, or a layered project (project-layout.ts); default the working directory. */
+  readonly projectDir?: string | ProjectLayout;
   readonly select?: readonly string[];
   readonly exclude?: readonly string[];
   readonly fullRefresh?: boolean;
@@ -45,7 +46,7 @@ export function planTransform(options: TransformOptions): { project: Project; mo
   const project = loadProject(options.projectDir ?? process.cwd(), options.streams);
   for (const model of project.models) compileModel(model, { watermarks: null, vars: options.vars ?? {} });
   const { selected, unmatched } = resolveSelection(
-    project.models.map((m) => ({ name: m.name, path: m.path, tags: m.tags, parents: project.parents.get(m.name) ?? [] })),
+    project.models.map((m) => ({ name: m.name, path: m.path, folders: m.folders, tags: m.tags, parents: project.parents.get(m.name) ?? [] })),
     options.select ?? [],
     options.exclude ?? [],
   );

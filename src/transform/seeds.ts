@@ -8,6 +8,7 @@ import path from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
 import { quoteIdent } from '../db/identifiers.ts';
 import { inTransaction, type Pool, type PoolClient } from '../db/pool.ts';
+import { seedFiles, type ProjectLayout } from './project-layout.ts';
 
 /** A seed file that cannot be loaded: bad name, header, row, encoding, or a table in the way. One line. */
 export class SeedError extends Error {}
@@ -31,9 +32,12 @@ const MAX_IDENT = 63; // PostgreSQL truncates longer names silently
 /** Transaction-level advisory lock ("elt", 2): two seed loads at once would both insert. */
 const SEED_LOCK = [0x656c74, 2] as const;
 
-/** Loads every `*.csv` of `dir` (sorted by name); a missing `dir` means no seeds. */
-export async function loadSeeds(db: Pool, dir = 'sql/seeds'): Promise<SeedResult[]> {
-  const seeds = await readSeeds(dir);
+/**
+ * Loads every `*.csv` of `dir` (sorted by name), or of a layered project's two
+ * seed folders (project-layout.ts); a missing folder means no seeds.
+ */
+export async function loadSeeds(db: Pool, source: string | ProjectLayout = 'sql/seeds'): Promise<SeedResult[]> {
+  const seeds = await readSeeds(typeof source === 'string' ? await listCsv(source) : seedFiles(source));
   if (seeds.length === 0) return [];
   await inTransaction(db, async (client) => {
     await client.query('select pg_advisory_xact_lock($1, $2)', [...SEED_LOCK]);
@@ -42,7 +46,7 @@ export async function loadSeeds(db: Pool, dir = 'sql/seeds'): Promise<SeedResult
   return seeds.map(({ name, table, rows }) => ({ seed: name, table, rows: rows.length }));
 }
 
-async function readSeeds(dir: string): Promise<Seed[]> {
+async function listCsv(dir: string): Promise<Array<{ path: string; abs: string }>> {
   let entries: string[];
   try {
     entries = await readdir(dir);
@@ -50,9 +54,13 @@ async function readSeeds(dir: string): Promise<Seed[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+  return entries.filter((e) => e.endsWith('.csv')).sort().map((entry) => ({ path: path.join(dir, entry), abs: path.join(dir, entry) }));
+}
+
+async function readSeeds(files: ReadonlyArray<{ path: string; abs: string }>): Promise<Seed[]> {
   const seeds: Seed[] = [];
-  for (const entry of entries.filter((e) => e.endsWith('.csv')).sort()) {
-    const file = path.join(dir, entry);
+  for (const { path: file, abs } of files) {
+    const entry = path.basename(abs);
     const name = entry.slice(0, -'.csv'.length);
     const table = `seed_${name}`;
     if (!IDENT.test(name) || table.length > MAX_IDENT) {
@@ -60,7 +68,7 @@ async function readSeeds(dir: string): Promise<Seed[]> {
         `${file}: a seed file name must be a lowercase SQL identifier (letters, digits, _; at most ${MAX_IDENT - 5} characters) followed by .csv`,
       );
     }
-    const { columns, rows } = parseSeed(decodeUtf8(await readFile(file), file), file);
+    const { columns, rows } = parseSeed(decodeUtf8(await readFile(abs), file), file);
     seeds.push({ name, file, table, columns, rows });
   }
   return seeds;

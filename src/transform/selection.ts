@@ -20,6 +20,8 @@ export interface SelectableModel {
   readonly name: string;
   /** Relative to the project root, with `/`: `sql/marts/dim_products.sql`. */
   readonly path: string;
+  /** The folders under its layer's sql/ (`['marts']`); taken from `path` when absent. */
+  readonly folders?: readonly string[];
   readonly tags: readonly string[];
   /** Names of the models it depends on (sources are not models). */
   readonly parents: readonly string[];
@@ -153,6 +155,7 @@ function matcher(atom: SelectorAtom): (m: SelectableModel) => boolean {
 
 /** dbt's fqn without the project name: the folders under sql/ then the model name. */
 function fqn(m: SelectableModel): string[] {
+  if (m.folders) return [...m.folders, m.name];
   const dirs = m.path.split('/').slice(0, -1);
   return [...(dirs[0] === 'sql' ? dirs.slice(1) : dirs), m.name];
 }

@@ -3,12 +3,12 @@
  * that break a rule (none = pass), with the models' `{{ ref() }}`,
  * `{{ source() }}` and `{{ var() }}` placeholders.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { compileModel, type Vars } from './compile.ts';
 import { ModelError } from './errors.ts';
 import { parseArgs, PLACEHOLDER, type ModelFile } from './model-file.ts';
 import { unknownRef, type Project } from './project.ts';
+import { testFiles } from './project-layout.ts';
 
 export interface SingularTest {
   readonly name: string;
@@ -21,15 +21,20 @@ export interface SingularTest {
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 
-export function loadSingularTests(projectDir: string, project: Project, vars: Vars): SingularTest[] {
-  const dir = join(projectDir, 'sql', 'tests');
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
-  } catch {
-    return [];
-  }
-  return files.map((file) => parseSingularTest(`sql/tests/${file}`, readFileSync(join(dir, file), 'utf8'), project, vars));
+/**
+ * The tests of both layers (project-layout.ts). A default test that reads a
+ * model the project turned off is left out with it.
+ */
+export function loadSingularTests(project: Project, vars: Vars): SingularTest[] {
+  return testFiles(project.layout).flatMap(({ path, abs, builtIn }) => {
+    const text = readFileSync(abs, 'utf8');
+    if (builtIn && readsDisabled(text, project)) return [];
+    return [parseSingularTest(path, text, project, vars)];
+  });
+}
+
+function readsDisabled(body: string, project: Project): boolean {
+  return [...body.matchAll(PLACEHOLDER)].some(([, fn, rawArgs]) => fn === 'ref' && project.layout.disabled.has(parseArgs(rawArgs!, 'test')[0]!));
 }
 
 export function parseSingularTest(path: string, text: string, project: Project, vars: Vars): SingularTest {

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
-import { closedPort, projectDir, runCliInProcess, spawnElt, tableCounts, type CliOutcome, type EnvOverrides } from '../support/cli.ts';
+import { closedPort, ownModelsOnly, projectDir, runCliInProcess, spawnElt, tableCounts, type CliOutcome, type EnvOverrides } from '../support/cli.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { SIM_NOW } from '../support/odoo.ts';
 
@@ -30,7 +30,7 @@ function env(overrides: EnvOverrides = {}, database = db): EnvOverrides {
 }
 
 function project(files: Record<string, string>): string {
-  const dir = projectDir(files);
+  const dir = projectDir(ownModelsOnly(files));
   dirs.push(dir);
   return dir;
 }
@@ -181,7 +181,7 @@ const cases: Case[] = [
   { input: 'unknown selector method', argv: ['ls', '--select', 'owner:me'], files: models, message: 'elt ls: invalid selector "owner:me" in --select: unknown method "owner:" (use tag:, path:, file: or fqn:, or a bare model name)' },
   { input: '--exclude without a value', argv: ['transform', '--exclude'], files: models, message: 'elt transform: --exclude needs a value, e.g. --exclude tag:slow (see --help)' },
   { input: 'a CSV seed with a bad row', argv: ['seed'], files: { ...models, 'sql/seeds/bi_codes.csv': 'branch_name,branch_code\nCentre,C1\nNord\n' }, message: 'elt seed: sql/seeds/bi_codes.csv line 3: expected 2 columns, found 1' },
-  { input: 'transform outside the project folder', argv: ['transform'], message: (cwd) => `elt transform: no sql/ folder in ${cwd}: run elt from the project folder (the one that holds sql/)` },
+  { input: 'transform outside the project folder', argv: ['transform'], message: (cwd) => `elt transform: no sql/ folder in ${cwd}: run elt from the project folder (the one that holds sql/), or pass --project-dir` },
 
   // The command line itself.
   { input: 'unknown command', argv: ['extrct'], message: 'elt: unknown command "extrct": run elt --help for the list of commands' },

@@ -6,6 +6,8 @@ import { projectDir, runCliInProcess } from '../support/cli.ts';
 
 const dirs: string[] = [];
 const files = {
+  // This project's graph alone, without the default warehouse under it.
+  'elt.yml': 'default_models: false\n',
   'sql/staging/stg_orders.sql': "select o.id from {{ source('pos.order') }} as o",
   'sql/marts/fact_y.sql': "-- unique_key: id\nselect l.id from {{ source('pos.order.line') }} as l join {{ ref('stg_orders') }} as o on o.id = l.id",
 };

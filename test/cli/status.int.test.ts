@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
-import { projectDir, runCliInProcess, type EnvOverrides } from '../support/cli.ts';
+import { ownModelsOnly, projectDir, runCliInProcess, type EnvOverrides } from '../support/cli.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { SIM_NOW, simTime } from '../support/odoo.ts';
 import { formatTimestamp } from '../../src/simulator/clock.ts';
@@ -51,7 +51,7 @@ beforeAll(async () => {
   sim.clock.set(simTime(3_600_000)); // frozen, after all generated data
   db = await freshDatabase();
   await db.pool.query('drop schema drizzle cascade; drop schema public cascade; create schema public');
-  dir = projectDir(MODELS);
+  dir = projectDir(ownModelsOnly(MODELS));
 });
 afterAll(async () => {
   await db?.drop();

@@ -7,11 +7,12 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
-import { projectDir, runCliInProcess, type CliOutcome } from '../support/cli.ts';
+import { ownModelsOnly, projectDir, runCliInProcess, type CliOutcome } from '../support/cli.ts';
 import { repoDir } from '../support/elt-process.ts';
 import { connect, memoryLog, projectConfig, SIM_NOW, simTime } from '../support/odoo.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { runExtract } from '../../src/extract/run-extract.ts';
+import { streamNames } from '../../src/extract/streams.ts';
 import { BUILTIN_STREAMS } from '../../src/extract/catalog.ts';
 import { ensureRawTable } from '../../src/db/raw-tables.ts';
 import { loadSeeds } from '../../src/transform/seeds.ts';
@@ -44,7 +45,7 @@ beforeAll(async () => {
   const extracted = await runExtract(await connect(sim), db.pool, projectConfig(), {}, memoryLog());
   expect(extracted.filter((r) => r.status === 'failed')).toEqual([]);
   await loadSeeds(db.pool, join(repoDir, 'sql', 'seeds'));
-  const built = await runTransform(db.pool, { projectDir: repoDir }, memoryLog());
+  const built = await runTransform(db.pool, { projectDir: repoDir, streams: streamNames(projectConfig()) }, memoryLog());
   expect(built.filter((r) => r.status !== 'success')).toEqual([]);
 });
 afterAll(async () => {
@@ -134,7 +135,7 @@ describe('elt test on the default warehouse', () => {
   });
 
   it('a test naming an unknown column is one line, exit 2, before any test runs', async () => {
-    const dir = projectDir({ 'sql/marts/fact_sales.sql': '-- unique_key: source, order_id\n-- tests: amount_totl not_null\nselect 1 as order_id' });
+    const dir = projectDir(ownModelsOnly({ 'sql/marts/fact_sales.sql': '-- unique_key: source, order_id\n-- tests: amount_totl not_null\nselect 1 as order_id' }));
     dirs.push(dir);
     const out = await elt([], dir);
     expect(out).toEqual({

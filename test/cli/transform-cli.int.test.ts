@@ -7,13 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
 import { ensureRawTable } from '../../src/db/raw-tables.ts';
 import { machineEnv } from '../support/machine-env.ts';
+import { ownModelsOnly } from '../support/cli.ts';
 
 const bin = fileURLToPath(new URL('../../bin/elt.mjs', import.meta.url));
 let db: Awaited<ReturnType<typeof freshDatabase>>;
 
+/** A project of these files alone: the default warehouse is not layered under it. */
 function projectDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'elt-cli-project-'));
-  for (const [path, text] of Object.entries(files)) {
+  for (const [path, text] of Object.entries(ownModelsOnly(files))) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }

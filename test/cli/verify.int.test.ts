@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
-import { projectDir, runCliInProcess, spawnElt, tableCounts, type EnvOverrides } from '../support/cli.ts';
+import { ownModelsOnly, projectDir, runCliInProcess, spawnElt, tableCounts, type EnvOverrides } from '../support/cli.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { SIM_NOW } from '../support/odoo.ts';
 import type { RecordValues } from '../../src/simulator/model-def.ts';
@@ -161,7 +161,7 @@ describe('elt verify', () => {
     ];
     await db.pool.query('create table if not exists verify_probe (amount_total numeric)');
     for (const [args, files, message] of cases) {
-      const dir = projectDir(files);
+      const dir = projectDir(ownModelsOnly(files));
       dirs.push(dir);
       const out = await elt(args, Object.keys(files).length ? dir : root);
       expect(out.code, out.stderr).toBe(2);
@@ -171,7 +171,7 @@ describe('elt verify', () => {
     expect(sim.calls.slice(before)).toEqual([]);
 
     // A field the stream does not land is found once Odoo has answered fields_get; still exit 2, nothing written.
-    const dir = projectDir({ 'sql/marts/verify_probe.sql': '-- materialized: table\n-- verify: amount_total = sum(pos.order.amount_totl)\nselect 1 as amount_total' });
+    const dir = projectDir(ownModelsOnly({ 'sql/marts/verify_probe.sql': '-- materialized: table\n-- verify: amount_total = sum(pos.order.amount_totl)\nselect 1 as amount_total' }));
     dirs.push(dir);
     const counts = await tableCounts(db.pool);
     const out = await elt(['verify'], dir);

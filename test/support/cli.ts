@@ -78,6 +78,16 @@ export function projectDir(files: Record<string, string> = {}): string {
   return dir;
 }
 
+/**
+ * A test project's files with `default_models: false` in its elt.yml: its
+ * own models only, without the default warehouse layered under it.
+ */
+export function ownModelsOnly(files: Record<string, string>): Record<string, string> {
+  const own = files['elt.yml'];
+  // Appended, so a test's own elt.yml keeps its line numbers.
+  return { ...files, 'elt.yml': own === undefined ? 'default_models: false\n' : `${own}${own.endsWith('\n') ? '' : '\n'}default_models: false\n` };
+}
+
 /** Every table of the public schema with its row count: equal snapshots mean nothing was written. */
 export async function tableCounts(pool: pg.Pool): Promise<Record<string, number>> {
   const { rows: tables } = await pool.query<{ name: string }>(

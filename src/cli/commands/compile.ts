@@ -3,11 +3,11 @@ import { checkWarehouse, warehousePool } from '../context.ts';
 import { databaseUrl, loadEnv } from '../env.ts';
 import { selectionArgs, selectionFlags } from '../flags.ts';
 import { loadProjectConfig, type ProjectConfig } from '../../extract/project-config.ts';
-import { streamNames } from '../../extract/streams.ts';
 import { compileModel } from '../../transform/compile.ts';
 import { readWatermarks } from '../../transform/materialize.ts';
 import type { ModelFile } from '../../transform/model-file.ts';
 import { planTransform } from '../../transform/run-transform.ts';
+import { projectPlan } from '../project.ts';
 
 const args = {
   ...selectionArgs,
@@ -25,7 +25,7 @@ export const compileCommand = defineCommand({
   async run({ rawArgs, args: parsed }) {
     const env = loadEnv();
     const config = loadProjectConfig(env.ELT_CONFIG);
-    const { models } = planTransform({ ...selectionFlags(rawArgs), vars: config.vars, streams: streamNames(config) });
+    const { models } = planTransform({ ...selectionFlags(rawArgs), ...projectPlan(config) });
     const full = parsed['full-refresh'];
     const marks = full || !models.some((m) => m.materialized === 'incremental') ? new Map<string, Map<string, number>>() : await watermarks(databaseUrl(env), models, config);
     for (const model of models) {

@@ -4,11 +4,11 @@ import { loadEnv } from '../env.ts';
 import { UsageError } from '../errors.ts';
 import { firstLine } from '../text.ts';
 import { loadProjectConfig } from '../../extract/project-config.ts';
-import { streamNames } from '../../extract/streams.ts';
 import { planTransform } from '../../transform/run-transform.ts';
 import { buildLineage, toDot, toMermaid } from '../../transform/lineage.ts';
 import { toHtml } from '../../transform/lineage-html.ts';
 import { selectionArgs, selectionFlags } from '../flags.ts';
+import { projectPlan } from '../project.ts';
 
 const FORMATS = ['mermaid', 'dot', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -34,7 +34,7 @@ export const dagCommand = defineCommand({
     const env = loadEnv();
     const { select, exclude } = selectionFlags(rawArgs);
     const config = loadProjectConfig(env.ELT_CONFIG);
-    const { project, models } = planTransform({ select, exclude, vars: config.vars, streams: streamNames(config) });
+    const { project, models } = planTransform({ select, exclude, ...projectPlan(config) });
     const lineage = buildLineage(project, new Set(models.map((m) => m.name)));
     const title = `odoo-elt lineage${select.length ? `: ${select.join(' ')}` : ''}`;
     const text = format === 'html' ? toHtml(lineage, title) : format === 'dot' ? toDot(lineage) : toMermaid(lineage);

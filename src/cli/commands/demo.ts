@@ -1,5 +1,4 @@
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import type { Context } from '../context.ts';
 import { connectOdoo, warehousePool } from '../context.ts';
@@ -9,8 +8,8 @@ import { createLogger } from '../logger.ts';
 import { secretValues } from '../secrets.ts';
 import { extractStep, formatExtractSummary, formatTransformSummary, migrateStep, transformStep, withWarehouseLock } from '../steps.ts';
 import { formatTestReport } from '../test-report.ts';
+import { projectPlan } from '../project.ts';
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded-postgres.ts';
-import { streamNames } from '../../extract/streams.ts';
 import { runDataTests } from '../../transform/data-tests.ts';
 import { loadSeeds } from '../../transform/seeds.ts';
 import { DemoError } from '../../demo/demo-error.ts';
@@ -18,9 +17,6 @@ import { planDemoProject } from '../../demo/demo-project.ts';
 import { openDemoFolder, type DemoFolder } from '../../demo/demo-folder.ts';
 import { DEMO_LOGIN, ORDERS_PER_RUN, startDemoOdoo } from '../../demo/demo-odoo.ts';
 import { collectFigures, formatFigures } from '../../demo/demo-report.ts';
-
-/** This package's own sql/ (the default warehouse): the demo builds it from whatever folder it runs in. */
-const BUILT_IN_PROJECT = fileURLToPath(new URL('../../..', import.meta.url));
 
 const args = {
   dir: { type: 'string', description: 'the folder that keeps the demo (its database and run history)', default: '.elt-demo', valueHint: '/tmp/elt-demo' },
@@ -75,7 +71,7 @@ async function runPipeline(folder: DemoFolder, warehouse: EmbeddedPostgres, opti
     DATABASE_URL: warehouse.url, ELT_TIMEZONE: process.env.ELT_TIMEZONE, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   const log = createLogger(env.LOG_LEVEL, secretValues());
-  const plan = planDemoProject(BUILT_IN_PROJECT, (model) => odoo.store.info(model) !== undefined);
+  const plan = planDemoProject(process.cwd(), (model) => odoo.store.info(model) !== undefined);
   const config = plan.config;
   const db = warehousePool(env.DATABASE_URL, config);
   const ctx: Context = { env, log, config, db, close: () => db.end() };
@@ -95,13 +91,13 @@ async function runPipeline(folder: DemoFolder, warehouse: EmbeddedPostgres, opti
     }
     return await withWarehouseLock(ctx, async () => {
       await migrateStep(ctx);
-      await loadSeeds(db, join(BUILT_IN_PROJECT, 'sql', 'seeds'));
+      await loadSeeds(db, projectPlan(config).projectDir);
       const client = await connectOdoo(odooSettings(env), log);
       const streams = await extractStep(ctx, {}, client);
       console.log(`\nExtract (Odoo -> raw tables):\n${formatExtractSummary(streams)}`);
-      const models = await transformStep(ctx, { projectDir: BUILT_IN_PROJECT, exclude: plan.exclude });
+      const models = await transformStep(ctx, { exclude: plan.exclude });
       console.log(`\nTransform (raw tables -> marts):\n${formatTransformSummary(models)}`);
-      const tests = await runDataTests(db, { projectDir: BUILT_IN_PROJECT, select: [], exclude: plan.exclude, vars: config.vars, streams: streamNames(config) }, log);
+      const tests = await runDataTests(db, { ...projectPlan(config), select: [], exclude: plan.exclude }, log);
       const passed = tests.every((t) => t.status === 'pass');
       const report = formatTestReport(tests);
       // A line per test is a screenful: the count line alone, unless one failed.

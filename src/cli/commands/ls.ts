@@ -1,9 +1,9 @@
 import { defineCommand } from 'citty';
 import { loadEnv } from '../env.ts';
 import { loadProjectConfig } from '../../extract/project-config.ts';
-import { streamNames } from '../../extract/streams.ts';
 import { planTransform } from '../../transform/run-transform.ts';
 import { selectionArgs, selectionFlags } from '../flags.ts';
+import { projectPlan } from '../project.ts';
 
 export const lsCommand = defineCommand({
   meta: { name: 'ls', description: 'List the models a selection picks, in run order, with their materialization and file. Example: elt ls --select +fact_sales' },
@@ -11,7 +11,7 @@ export const lsCommand = defineCommand({
   run({ rawArgs }) {
     const env = loadEnv();
     const config = loadProjectConfig(env.ELT_CONFIG);
-    const { models } = planTransform({ ...selectionFlags(rawArgs), vars: config.vars, streams: streamNames(config) });
+    const { models } = planTransform({ ...selectionFlags(rawArgs), ...projectPlan(config) });
     const width = Math.max(5, ...models.map((m) => m.name.length));
     for (const m of models) console.log(`${m.name.padEnd(width)}  ${m.materialized.padEnd(11)}  ${m.path}`);
     return 0;

@@ -7,6 +7,7 @@ import { odooSettings } from '../env.ts';
 import { resolveStreams, streamNames } from '../../extract/streams.ts';
 import { planStreams } from '../../extract/plan.ts';
 import { extractArgs } from './extract.ts';
+import { projectPlan } from '../project.ts';
 
 export const pipelineCommand = defineCommand({
   meta: {
@@ -21,7 +22,7 @@ export const pipelineCommand = defineCommand({
       const settings = odooSettings(ctx.env);
       const streams = listFlag(args.streams);
       const configured = resolveStreams(ctx.config, streams).filter((s) => ctx.config.streams.has(s.name));
-      planTransform({ vars: ctx.config.vars, streams: streamNames(ctx.config) });
+      planTransform(projectPlan(ctx.config));
       const odoo = await connectOdoo(settings, ctx.log);
       await planStreams(odoo, configured, ctx.config.extract.concurrency);
       // One lock for every step: a second run refuses before it migrates or seeds anything.

@@ -8,6 +8,8 @@ import { checkWarehouse, connectOdoo, withContext } from '../context.ts';
 import { odooSettings } from '../env.ts';
 import { formatStatus, markRemoved, streamStatus, type StatusReport } from '../status-report.ts';
 import { loadProject } from '../../transform/project.ts';
+import { projectPlan } from '../project.ts';
+import type { ProjectConfig } from '../../extract/project-config.ts';
 
 const args = {
   json: { type: 'boolean', description: 'print the status as one JSON document (keys listed in the README, "Status")', default: false },
@@ -35,7 +37,7 @@ export const statusCommand = defineCommand({
       }
       const report: StatusReport = {
         streams: rows.map((r) => streamStatus(r, rawTableName(r.model), settings ? freshness.get(r.stream) : undefined)),
-        models: markRemoved(await readModelStatus(ctx.db), projectModels()),
+        models: markRemoved(await readModelStatus(ctx.db), projectModels(ctx.config)),
       };
       console.log(parsed.json ? JSON.stringify(report, null, 2) : formatStatus(report, settings !== null));
       return 0;
@@ -47,9 +49,9 @@ export const statusCommand = defineCommand({
  * The project's model names, or null when there is none to read here (status
  * run from another folder, or a model file that does not parse: transform says why).
  */
-function projectModels(): ReadonlySet<string> | null {
+function projectModels(config: ProjectConfig): ReadonlySet<string> | null {
   try {
-    return new Set(loadProject(process.cwd()).byName.keys());
+    return new Set(loadProject(projectPlan(config).projectDir).byName.keys());
   } catch {
     return null;
   }

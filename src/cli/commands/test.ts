@@ -3,7 +3,7 @@ import { checkWarehouse, withContext } from '../context.ts';
 import { selectionArgs, selectionFlags } from '../flags.ts';
 import { formatTestReport } from '../test-report.ts';
 import { runDataTests } from '../../transform/data-tests.ts';
-import { streamNames } from '../../extract/streams.ts';
+import { projectPlan } from '../project.ts';
 
 export const testCommand = defineCommand({
   meta: {
@@ -16,7 +16,7 @@ export const testCommand = defineCommand({
   async run({ rawArgs }) {
     return withContext(async (ctx) => {
       await checkWarehouse(ctx.db);
-      const results = await runDataTests(ctx.db, { ...selectionFlags(rawArgs), vars: ctx.config.vars, streams: streamNames(ctx.config) }, ctx.log);
+      const results = await runDataTests(ctx.db, { ...selectionFlags(rawArgs), ...projectPlan(ctx.config) }, ctx.log);
       console.log(formatTestReport(results));
       return results.every((r) => r.status === 'pass') ? 0 : 1;
     });

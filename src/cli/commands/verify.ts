@@ -7,6 +7,7 @@ import { streamNames } from '../../extract/streams.ts';
 import { runVerify } from '../../verify/run-verify.ts';
 import { checkSumTargets, planVerify } from '../../verify/verify-plan.ts';
 import { formatVerifyReport, verifyReportJson } from '../../verify/verify-report.ts';
+import { projectPlan } from '../project.ts';
 
 const args = {
   streams: { type: 'string', description: 'comma-separated streams (Odoo model names) to verify, with the sums declared on them; default all', valueHint: 'pos.order,pos.order.line' },
@@ -24,7 +25,7 @@ export const verifyCommand = defineCommand({
     return withContext(async (ctx) => {
       const settings = odooSettings(ctx.env);
       // Streams, declarations and the tables they sum are checked before Odoo is asked anything.
-      const plan = planVerify(ctx.config, loadProject(process.cwd(), streamNames(ctx.config)), listFlag(parsed.streams));
+      const plan = planVerify(ctx.config, loadProject(projectPlan(ctx.config).projectDir, streamNames(ctx.config)), listFlag(parsed.streams));
       await checkWarehouse(ctx.db);
       const flagged = await checkSumTargets(ctx.db, plan.sums);
       const odoo = await connectOdoo(settings, ctx.log);
