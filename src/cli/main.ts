@@ -30,7 +30,7 @@ const commands: Record<string, () => Promise<CommandDef<any>>> = {
 };
 
 export const mainCommand = defineCommand({
-  meta: { name: 'elt', version: '0.1.0', description: 'Copy an Odoo ERP into PostgreSQL and build an analytics warehouse there.' },
+  meta: { name: 'elt', version: '0.1.0', description: 'Copy an Odoo ERP into PostgreSQL and build an analytics warehouse there. Every command runs in the project folder (elt init makes one): the working folder, or --project-dir <dir>.' },
   subCommands: commands,
 });
 

@@ -134,6 +134,8 @@ function describeIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]):
     const near = [...new Set([...allowed.filter((a) => a.startsWith(unknown)), ...nearestNames(unknown, allowed)])];
     return `${key}: unknown key "${unknown}"${near.length ? `: did you mean ${near.join(', ')}?` : ''} (expected one of ${allowed.join(', ')})`;
   }
+  // A record's bad key: zod says "Invalid key in record"; the key's own check says what a key must be.
+  if (issue.code === 'invalid_key') return `${key}: ${issue.issues[0]?.message ?? issue.message}`;
   return `${key}: ${issue.message}`;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flagValues, rejectUnknownFlags } from '../../src/cli/flags.ts';
+import { flagValues, rejectUnknownFlags, takeProjectDir } from '../../src/cli/flags.ts';
 
 describe('command-line flags', () => {
   it('collects every value of a repeatable flag, dbt-style', () => {
@@ -23,5 +23,16 @@ describe('command-line flags', () => {
     expect(() => rejectUnknownFlags(['--select', '--full-refresh'], args)).toThrow('--select needs a value, e.g. --select dim_products+ (see --help)');
     expect(() => rejectUnknownFlags(['--streams='], args)).toThrow('--streams needs a value (see --help)');
     expect(() => rejectUnknownFlags(['--streams=pos.order'], args)).not.toThrow();
+  });
+
+  it('--project-dir is taken out before the command sees its flags, in either spelling; a command may declare positionals', () => {
+    expect(takeProjectDir(['--project-dir', 'wh', 'run', '--full-refresh'])).toEqual({ dir: 'wh', rest: ['run', '--full-refresh'] });
+    expect(takeProjectDir(['ls', '--project-dir=../wh', '-s', 'x'])).toEqual({ dir: '../wh', rest: ['ls', '-s', 'x'] });
+    expect(takeProjectDir(['ls', '--', '--project-dir', 'x'])).toEqual({ dir: null, rest: ['ls', '--', '--project-dir', 'x'] });
+    expect(() => takeProjectDir(['run', '--project-dir'])).toThrow('--project-dir needs a folder, e.g. --project-dir ./warehouse (see --help)');
+    expect(() => takeProjectDir(['run', '--project-dir', '--full-refresh'])).toThrow('--project-dir needs a folder');
+    const args = { dir: { type: 'positional' }, force: { type: 'boolean' } } as const;
+    expect(() => rejectUnknownFlags(['my-wh', '--force'], args)).not.toThrow();
+    expect(() => rejectUnknownFlags(['my-wh', 'other'], args)).toThrow('unexpected argument "other"');
   });
 });

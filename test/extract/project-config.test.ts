@@ -52,6 +52,17 @@ describe('project config', () => {
     expect(error(raw)).toBe(expected);
   });
 
+  it('models: turns models off by name (false or enabled: false); default_models: false leaves the shipped ones out', () => {
+    expect(parseProjectConfig({}, null)).toMatchObject({ disabledModels: [], defaultModels: true });
+    const config = parseProjectConfig({ default_models: false, models: { fact_stock: false, dim_brands: { enabled: false }, dim_products: true, dim_users: { enabled: true } } }, 'elt.yml');
+    expect(config).toMatchObject({ disabledModels: ['fact_stock', 'dim_brands'], defaultModels: false });
+    expect(error({ models: { fact_stock: 'off' } })).toBe('elt.yml: models.fact_stock: expected false (turn the model off), true, or { enabled: false }');
+    expect(error({ models: { 'Fact-Stock': false } })).toBe('elt.yml: models.Fact-Stock: must be a model name (its file name without .sql)');
+    expect(error({ model: { fact_stock: false } })).toBe(
+      'elt.yml: (top level): unknown key "model": did you mean models? (expected one of extract, streams, vars, default_models, models)',
+    );
+  });
+
   it('rejects an invalid domain naming the stream', () => {
     expect(error({ streams: { 'res.partner': { domain: [['name', 'resembles', 'x']] } } })).toMatch(/^elt\.yml: streams\.res\.partner\.domain.*resembles/);
   });
