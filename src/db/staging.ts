@@ -74,14 +74,17 @@ export async function refreshStaging(db: Pool, model: string, fields: readonly S
 
 /**
  * The view of a stream Odoo did not report this run (a built-in model the
- * instance lacks) or that was landed by other means: from the fields last
- * recorded (none before its first extract) and the expected ones, so the
- * models reading it still run. Records nothing; true when the view was (re)built.
+ * instance lacks, one turned off) or whose rows were landed by other means:
+ * from the fields last recorded and the expected ones, so the models reading
+ * it still run. With nothing ever recorded, the expected fields are read from
+ * the raw rows as they are (a missing key is NULL). Records nothing; true
+ * when the view was (re)built.
  */
 export async function refreshRecordedStaging(db: Pool, model: string, expected: ExpectedFields): Promise<boolean> {
   return inTransaction(db, async (client) => {
     const recorded = (await recordedFields(client, model)).filter((f) => isColumnName(f.name));
-    return ensureView(client, model, recorded, expected);
+    const landed = recorded.length ? recorded : Object.entries(expected).map(([name, type]) => ({ name, type }));
+    return ensureView(client, model, landed, expected);
   });
 }
 

@@ -185,6 +185,17 @@ describe('the generated staging views', () => {
     expect(await rows(`select count(*)::int as n from elt_stream_fields where (stream, field) in (('product.brand', 'name'), ('hr.version', 'department_id'), ('sale.order.line', 'reward_id'))`)).toEqual([{ n: 0 }]);
   });
 
+  it('of a catalog stream elt.yml turns off: made on a run of every stream, so the marts reading it still run', async () => {
+    const results = await runExtract(odoo, db.pool, projectConfig({ streams: { 'crm.team': false } }), {}, memoryLog());
+    expect(results.filter((r) => r.status === 'failed')).toEqual([]);
+    expect(results.map((r) => r.stream)).not.toContain('crm.team');
+    expect(await columns('stg_crm_team')).toEqual({
+      id: 'bigint', active: 'boolean', create_date: 'timestamp without time zone', name: 'text', user_id: 'bigint', user_id__name: 'text',
+      load_seq: 'bigint', deleted_at: 'timestamp with time zone', extracted_at: 'timestamp with time zone',
+    });
+    expect(await rows(`select count(*)::int as n from stg_crm_team`)).toEqual([{ n: 0 }]);
+  });
+
   it("are read by a model through ref('stg_...'): in the graph, incremental with changed()", async () => {
     const files = {
       'sql/marts/payments_by_method.sql': `-- unique_key: payment_id
