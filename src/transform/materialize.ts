@@ -12,6 +12,7 @@ import { ModelError } from './errors.ts';
 import type { ModelFile } from './model-file.ts';
 import { linkReferences } from './references.ts';
 import { atModelLine } from './sql-position.ts';
+import { startSwap } from './swap-table.ts';
 
 /** Per-transaction scratch table of the rows a model wrote (dropped at commit). */
 const WRITTEN = 'pg_temp.elt_written';
@@ -20,6 +21,8 @@ export interface MaterializeOptions {
   readonly fullRefresh: boolean;
   readonly vars: Vars;
   readonly timezone: string;
+  /** Says (at debug level) why a table was refreshed in place rather than swapped. */
+  readonly log?: (obj: object, msg: string) => void;
 }
 
 /** Returns the rows written (inserted or really changed), or null for a view. */
@@ -53,7 +56,13 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
   const next = incremental ? await currentWatermarks(db, model) : null;
   // An incremental run deletes only rows whose record is gone; the upsert rewrites only rows that changed.
   const emptied = options.fullRefresh || !incremental || created;
-  if (emptied && !created) await db.query(`delete from ${t}`);
+  // Rebuilt whole: into a new table swapped in at the end (swap-table.ts), or emptied in place.
+  const swap = emptied && !created ? await startSwap(db, model.name) : null;
+  if (swap && !swap.swap) {
+    options.log?.({ model: model.name, reason: swap.blocker }, `${model.name} is refreshed in place (delete, then insert), not rebuilt and swapped: ${swap.blocker}`);
+    await db.query(`delete from ${t}`);
+  }
+  const target = swap?.swap?.table ?? t;
   const cols = selected.map(quoteIdent);
   const placeholder = table.some((c) => c.name === 'is_placeholder') && !selected.includes('is_placeholder');
   const insertCols = placeholder ? [...cols, '"is_placeholder"'] : cols;
@@ -67,7 +76,7 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
     const match = model.uniqueKey.map((k) => `d.${quoteIdent(k)} = m.${quoteIdent(k)}`).join(' and ');
     ctes.push(`gone as (delete from ${t} as d using m where m.deleted_at is not null and ${match} returning 1)`);
   }
-  let insert = `insert into ${t} as t (${insertCols.join(', ')})\nselect ${values.join(', ')} from m${keep}`;
+  let insert = `insert into ${target} as t (${insertCols.join(', ')})\nselect ${values.join(', ')} from m${keep}`;
   // Into an emptied table nothing can conflict: a plain insert skips the speculative insertion ON CONFLICT costs.
   if (incremental && !emptied) {
     const keys = new Set(model.uniqueKey);
@@ -82,7 +91,7 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
   const refColumns = [...new Set(model.references.map((r) => quoteIdent(r.column)))];
   ctes.push(`written as (${insert}\nreturning ${refColumns.length ? refColumns.map((c) => `t.${c}`).join(', ') : '1'})`);
   if (refColumns.length) {
-    await db.query(`create temp table ${WRITTEN} on commit drop as select ${refColumns.join(', ')} from ${t} limit 0`);
+    await db.query(`create temp table ${WRITTEN} on commit drop as select ${refColumns.join(', ')} from ${target} limit 0`);
     ctes.push(`kept as (insert into ${WRITTEN} select * from written)`);
   }
   const removed = removeGone ? '(select count(*) from gone)' : '0';
@@ -90,6 +99,11 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
   const result = await db.query<{ rows: string }>(statement).catch((error: { code?: string; message: string }) => {
     // 21000: ON CONFLICT met the same key twice; 23505: a plain insert into an emptied table did.
     if (error.code === '21000' || (incremental && emptied && error.code === '23505')) throw new ModelError(`${model.path}: the SELECT returns the same unique_key (${model.uniqueKey.join(', ')}) more than once`);
+    throw error;
+  });
+  await swap?.swap?.finish().catch((error: { code?: string }) => {
+    // The key is built after the rows are in: a repeated key shows here.
+    if (error.code === '23505' && model.uniqueKey.length) throw new ModelError(`${model.path}: the SELECT returns the same unique_key (${model.uniqueKey.join(', ')}) more than once`);
     throw error;
   });
   if (next) await writeWatermarks(db, model.name, next);

@@ -75,7 +75,7 @@ export async function runTransform(db: Pool, options: TransformOptions, log: Tra
     } else {
       try {
         const rows = await inTransaction(db, (client) =>
-          materialize(log.debug ? traced(client, model.name, log.debug.bind(log)) : client, model, { fullRefresh: options.fullRefresh ?? false, vars: options.vars ?? {}, timezone: options.timezone ?? 'UTC' }),
+          materialize(log.debug ? traced(client, model.name, log.debug.bind(log)) : client, model, { fullRefresh: options.fullRefresh ?? false, vars: options.vars ?? {}, timezone: options.timezone ?? 'UTC', log: log.debug?.bind(log) }),
         );
         result = { model: model.name, materialized: model.materialized, status: 'success', rows, seconds: elapsed(started) };
         log.info({ model: model.name, rows, seconds: result.seconds }, `built ${model.name}`);
