@@ -12,11 +12,15 @@ import type { OdooClient } from '../src/odoo/client.ts';
 import { compileModel } from '../src/transform/compile.ts';
 import { loadProject } from '../src/transform/project.ts';
 import { runTransform, type TransformLog } from '../src/transform/run-transform.ts';
+import { parseProjectConfig } from '../src/extract/project-config.ts';
+import { streamNames } from '../src/extract/streams.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MODEL = 'fact_sales_lines';
 /** What fact_sales_lines reads, besides pos.order.line and pos.order. */
 export const TRANSFORM_SOURCES = ['loyalty.reward', 'pos.session', 'sale.order', 'sale.order.line'];
+/** The streams the models may read, so their staging views resolve (as `elt transform` passes them). */
+const STREAMS = streamNames(parseProjectConfig({}, 'bench'));
 
 export interface TransformFigures {
   readonly rows: number;
@@ -36,7 +40,7 @@ export async function benchFullRefresh(pool: Pool): Promise<Pick<TransformFigure
   const rows = await build(pool, true);
   const fullRefreshSeconds = (performance.now() - started) / 1000;
 
-  const model = loadProject(ROOT).models.find((m) => m.name === MODEL)!;
+  const model = loadProject(ROOT, STREAMS).models.find((m) => m.name === MODEL)!;
   const select = compileModel(model, { watermarks: null, vars: {} });
   const ctasStarted = performance.now();
   await inTransaction(pool, async (client) => {
@@ -66,7 +70,7 @@ export async function benchIncremental(pool: Pool): Promise<{ rows: number; seco
 }
 
 async function build(pool: Pool, fullRefresh: boolean): Promise<number> {
-  const [result] = await runTransform(pool, { projectDir: ROOT, select: [MODEL], fullRefresh }, quiet);
+  const [result] = await runTransform(pool, { projectDir: ROOT, select: [MODEL], fullRefresh, streams: STREAMS }, quiet);
   if (result?.status !== 'success') throw new Error(`${MODEL} failed: ${result?.error}`);
   return result.rows ?? 0;
 }

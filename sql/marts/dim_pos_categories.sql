@@ -4,8 +4,8 @@
 with recursive category as (
   -- A table model: a category's full path depends on all its parents, and
   -- Odoo 17 stores no complete_name on pos.category, so the path is built here.
-  select c.id, c.data, odoo_text(c.data -> 'name') as name, odoo_id(c.data -> 'parent_id') as parent_id
-  from {{ source('pos.category') }} as c
+  select c.id, c.name, c.parent_id, c.complete_name, c.sequence, c.create_date
+  from {{ ref('stg_pos_category') }} as c
   where c.deleted_at is null
 ), path as (
   select category.id, category.name as complete_name, 1 as depth
@@ -19,9 +19,9 @@ with recursive category as (
 )
 select category.id as pos_category_id,
        category.name,
-       coalesce(odoo_text(category.data -> 'complete_name'), path.complete_name) as complete_name,
+       coalesce(category.complete_name, path.complete_name) as complete_name,
        category.parent_id,
-       odoo_int(category.data -> 'sequence') as sequence,
-       odoo_ts(category.data -> 'create_date') as created_at
+       category.sequence,
+       category.create_date at time zone 'UTC' as created_at
 from category
 left join path on path.id = category.id

@@ -3,19 +3,19 @@
 -- tags: promotions
 -- tests: pos_promotion_id not_null unique
 select p.id as pos_promotion_id,
-       -- pos.promotion is a third-party module: its raw table is empty when the instance lacks
-       -- it, and a field the module does not have reads as NULL.
-       odoo_text(p.data -> 'name') as name,
-       odoo_text(p.data -> 'promotion_type') as promotion_type,
-       odoo_num(p.data -> 'discount') as discount,
-       odoo_num(p.data -> 'min_amount') as min_amount,
-       odoo_ts(p.data -> 'date_start') as date_start,
-       odoo_ts(p.data -> 'date_end') as date_end,
-       odoo_ids(p.data -> 'pos_config_ids') as branch_ids,
-       odoo_ids(p.data -> 'product_ids') as product_ids,
-       odoo_bool(p.data -> 'active') as active,
-       odoo_ts(p.data -> 'create_date') as created_at,
+       -- pos.promotion is a third-party module: its staging view is empty when the instance lacks
+       -- it, and a field the module does not have is a NULL column.
+       p.name,
+       p.promotion_type,
+       p.discount,
+       p.min_amount,
+       p.date_start at time zone 'UTC' as date_start,
+       p.date_end at time zone 'UTC' as date_end,
+       p.pos_config_ids as branch_ids,
+       p.product_ids,
+       p.active,
+       p.create_date at time zone 'UTC' as created_at,
        -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
        p.deleted_at
-from {{ source('pos.promotion') }} as p
+from {{ ref('stg_pos_promotion') }} as p
 where {{ changed(p) }}

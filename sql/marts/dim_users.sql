@@ -3,18 +3,18 @@
 -- tags: people
 -- tests: user_id not_null unique
 select u.id as user_id,
-       odoo_text(u.data -> 'login') as login,
+       u.login,
        -- a user's name and email are its partner's (res.users inherits res.partner)
-       coalesce(odoo_text(p.data -> 'name'), odoo_name(u.data -> 'partner_id')) as name,
-       odoo_text(p.data -> 'email') as email,
-       odoo_id(u.data -> 'partner_id') as partner_id,
-       odoo_id(u.data -> 'sale_team_id') as team_id,
-       odoo_bool(u.data -> 'share') as is_share,
-       odoo_bool(u.data -> 'active') as active,
-       odoo_ts(u.data -> 'create_date') as created_at,
+       coalesce(p.name, u.partner_id__name) as name,
+       p.email,
+       u.partner_id,
+       u.sale_team_id as team_id,
+       u.share as is_share,
+       u.active,
+       u.create_date at time zone 'UTC' as created_at,
        -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
        u.deleted_at
-from {{ source('res.users') }} as u
-left join {{ source('res.partner') }} as p
-  on p.id = odoo_id(u.data -> 'partner_id') and p.deleted_at is null
+from {{ ref('stg_res_users') }} as u
+left join {{ ref('stg_res_partner') }} as p
+  on p.id = u.partner_id and p.deleted_at is null
 where {{ changed(u) }} or {{ changed(p) }}

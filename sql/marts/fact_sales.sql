@@ -7,48 +7,49 @@
 with orders as (
   select 'pos' as source,
          o.id as order_id,
-         odoo_text(o.data -> 'name') as order_ref,
-         odoo_text(o.data -> 'pos_reference') as external_ref,
-         odoo_text(o.data -> 'state') as state,
-         odoo_ts(o.data -> 'date_order') as date_order,
-         odoo_id(o.data -> 'partner_id') as customer_id,
-         odoo_name(o.data -> 'partner_id') as customer_name,
-         odoo_id(o.data -> 'employee_id') as employee_id,
-         odoo_id(o.data -> 'user_id') as user_id,
+         o.name as order_ref,
+         o.pos_reference as external_ref,
+         o.state,
+         -- staging keeps Odoo's naive UTC; the mart's column is timestamptz
+         o.date_order at time zone 'UTC' as date_order,
+         o.partner_id as customer_id,
+         o.partner_id__name as customer_name,
+         o.employee_id,
+         o.user_id,
          -- config_id is stored on the order (related to its session's); the session is the fallback
-         coalesce(odoo_id(o.data -> 'config_id'), odoo_id(s.data -> 'config_id')) as branch_id,
-         odoo_id(o.data -> 'session_id') as session_id,
+         coalesce(o.config_id, s.config_id) as branch_id,
+         o.session_id,
          -- crm_team_id comes with pos_sale; NULL without it
-         odoo_id(o.data -> 'crm_team_id') as team_id,
-         odoo_name(o.data -> 'crm_team_id') as team_name,
+         o.crm_team_id as team_id,
+         o.crm_team_id__name as team_name,
          -- POS orders store no untaxed amount
-         odoo_num(o.data -> 'amount_total') - odoo_num(o.data -> 'amount_tax') as amount_untaxed,
-         odoo_num(o.data -> 'amount_tax') as amount_tax,
-         odoo_num(o.data -> 'amount_total') as amount_total,
+         o.amount_total - o.amount_tax as amount_untaxed,
+         o.amount_tax,
+         o.amount_total,
          o.deleted_at
-  from {{ source('pos.order') }} as o
-  left join {{ source('pos.session') }} as s on s.id = odoo_id(o.data -> 'session_id')
+  from {{ ref('stg_pos_order') }} as o
+  left join {{ ref('stg_pos_session') }} as s on s.id = o.session_id
   where {{ changed(o) }}
   union all
   select 'sale',
          so.id,
-         odoo_text(so.data -> 'name'),
-         odoo_text(so.data -> 'client_order_ref'),
-         odoo_text(so.data -> 'state'),
-         odoo_ts(so.data -> 'date_order'),
-         odoo_id(so.data -> 'partner_id'),
-         odoo_name(so.data -> 'partner_id'),
+         so.name,
+         so.client_order_ref,
+         so.state,
+         so.date_order at time zone 'UTC',
+         so.partner_id,
+         so.partner_id__name,
          null::bigint,
-         odoo_id(so.data -> 'user_id'),
+         so.user_id,
          null::bigint,
          null::bigint,
-         odoo_id(so.data -> 'team_id'),
-         odoo_name(so.data -> 'team_id'),
-         odoo_num(so.data -> 'amount_untaxed'),
-         odoo_num(so.data -> 'amount_tax'),
-         odoo_num(so.data -> 'amount_total'),
+         so.team_id,
+         so.team_id__name,
+         so.amount_untaxed,
+         so.amount_tax,
+         so.amount_total,
          so.deleted_at
-  from {{ source('sale.order') }} as so
+  from {{ ref('stg_sale_order') }} as so
   where {{ changed(so) }}
 )
 select o.source,

@@ -4,27 +4,27 @@
 -- tests: product_id not_null relationships(dim_products.product_id); location_id not_null relationships(dim_locations.location_id); quantity not_null
 with internal as (
   -- Stock levels are for internal locations; quants elsewhere (transit) are movements in progress.
-  select l.id, odoo_id(l.data -> 'warehouse_id') as warehouse_id, odoo_bool(l.data -> 'active') as active
-  from {{ source('stock.location') }} as l
-  where l.deleted_at is null and odoo_text(l.data -> 'usage') = 'internal'
+  select l.id, l.warehouse_id, l.active
+  from {{ ref('stg_stock_location') }} as l
+  where l.deleted_at is null and l.usage = 'internal'
 ), quants as (
-  select odoo_id(q.data -> 'product_id') as product_id,
-         odoo_id(q.data -> 'location_id') as location_id,
-         sum(odoo_num(q.data -> 'quantity')) as quantity,
-         sum(odoo_num(q.data -> 'reserved_quantity')) as reserved_quantity,
-         max(odoo_ts(q.data -> 'in_date')) as in_date,
+  select q.product_id,
+         q.location_id,
+         sum(q.quantity) as quantity,
+         sum(q.reserved_quantity) as reserved_quantity,
+         max(q.in_date) at time zone 'UTC' as in_date,
          count(*) as quant_count
-  from {{ source('stock.quant') }} as q
+  from {{ ref('stg_stock_quant') }} as q
   where q.deleted_at is null
   group by 1, 2
 ), storable as (
   -- Active storable products: they get a zero row where an active internal location has none.
   select p.id as product_id
-  from {{ source('product.product') }} as p
-  join {{ source('product.template') }} as t on t.id = odoo_id(p.data -> 'product_tmpl_id') and t.deleted_at is null
+  from {{ ref('stg_product_product') }} as p
+  join {{ ref('stg_product_template') }} as t on t.id = p.product_tmpl_id and t.deleted_at is null
   where p.deleted_at is null
-    and odoo_bool(p.data -> 'active')
-    and coalesce(odoo_bool(t.data -> 'is_storable'), odoo_text(t.data -> 'type') = 'product')
+    and p.active
+    and coalesce(t.is_storable, t.type = 'product')
 )
 select q.product_id,
        q.location_id,

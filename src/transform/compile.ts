@@ -55,7 +55,10 @@ function renderPlaceholder(model: ModelFile, ctx: CompileContext, fn: string, ra
     case 'changed': {
       if (ctx.watermarks === null) return 'true';
       const alias = raw.trim();
-      const source = model.aliases.get(alias)!;
+      const source = model.aliases.get(alias);
+      // A staging view's alias resolves only when the project was loaded with its streams;
+      // without them the model would silently reread everything and record no watermark.
+      if (source === undefined) throw new ModelError(`${model.path}: changed(${alias}) reads no known stream (the project was loaded without its stream list)`);
       return `(${alias}.load_seq > ${ctx.watermarks.get(source) ?? 0})`;
     }
     case 'var': {

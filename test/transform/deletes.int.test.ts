@@ -13,6 +13,7 @@ import { freshDatabase } from '../support/database.ts';
 import { connect, memoryLog, projectConfig, SIM_NOW, simTime } from '../support/odoo.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { runExtract } from '../../src/extract/run-extract.ts';
+import { streamNames } from '../../src/extract/streams.ts';
 import { BUILTIN_STREAMS } from '../../src/extract/catalog.ts';
 import { ensureRawTable } from '../../src/db/raw-tables.ts';
 import { loadSeeds } from '../../src/transform/seeds.ts';
@@ -30,7 +31,7 @@ async function extract(detectDeletes = true): Promise<void> {
   expect(results.filter((r) => r.status === 'failed')).toEqual([]);
 }
 async function transform(options: Partial<TransformOptions> = {}) {
-  const results = await runTransform(db.pool, { projectDir, ...options }, memoryLog());
+  const results = await runTransform(db.pool, { projectDir, streams: streamNames(projectConfig()), ...options }, memoryLog());
   expect(results.filter((r) => r.status !== 'success').map((r) => `${r.model}: ${r.error}`)).toEqual([]);
   return results;
 }

@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildLineage, toDot, toMermaid } from '../../src/transform/lineage.ts';
 import { toHtml } from '../../src/transform/lineage-html.ts';
 import { loadProject, type Project } from '../../src/transform/project.ts';
+import { parseProjectConfig } from '../../src/extract/project-config.ts';
+import { streamNames } from '../../src/extract/streams.ts';
 
 const dirs: string[] = [];
 const repoDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -95,7 +97,8 @@ describe('the lineage graph', () => {
   });
 
   it('the default warehouse: raw streams through the dimensions to the facts', () => {
-    const p = loadProject(repoDir);
+    // With the streams, as the CLI loads it: the staging views the marts read resolve to their raw tables.
+    const p = loadProject(repoDir, streamNames(parseProjectConfig({}, 'test')));
     const text = toMermaid(buildLineage(p, all(p)));
     for (const edge of [
       'raw_pos_order_line --> fact_sales_lines',

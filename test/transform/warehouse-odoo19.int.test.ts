@@ -11,6 +11,7 @@ import { freshDatabase } from '../support/database.ts';
 import { connect, memoryLog, projectConfig, SIM_NOW, simTime } from '../support/odoo.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { runExtract } from '../../src/extract/run-extract.ts';
+import { streamNames } from '../../src/extract/streams.ts';
 import { BUILTIN_STREAMS } from '../../src/extract/catalog.ts';
 import { ensureRawTable } from '../../src/db/raw-tables.ts';
 import { loadSeeds } from '../../src/transform/seeds.ts';
@@ -25,7 +26,7 @@ let odoo: OdooClient;
 async function run(): Promise<void> {
   const extracted = await runExtract(odoo, db.pool, projectConfig(), {}, memoryLog());
   expect(extracted.filter((r) => r.status !== 'success').map((r) => r.stream)).toEqual([]);
-  const results = await runTransform(db.pool, { projectDir }, memoryLog());
+  const results = await runTransform(db.pool, { projectDir, streams: streamNames(projectConfig()) }, memoryLog());
   expect(results.filter((r) => r.status !== 'success').map((r) => `${r.model}: ${r.error}`)).toEqual([]);
 }
 async function rows(sql: string, params: unknown[] = []): Promise<any[]> {
