@@ -25,8 +25,8 @@ export interface Context {
 }
 
 /** Runs `fn` with a fresh context, which is closed (the warehouse pool ended) whatever happens. */
-export async function withContext<T>(fn: (ctx: Context) => Promise<T>): Promise<T> {
-  const ctx = loadContext();
+export async function withContext<T>(fn: (ctx: Context) => Promise<T>, overrides: { threads?: number } = {}): Promise<T> {
+  const ctx = loadContext(overrides);
   try {
     return await fn(ctx);
   } finally {
@@ -34,23 +34,25 @@ export async function withContext<T>(fn: (ctx: Context) => Promise<T>): Promise<
   }
 }
 
-function loadContext(): Context {
+function loadContext(overrides: { threads?: number }): Context {
   const env = loadEnv();
   const log = createLogger(env.LOG_LEVEL, secretValues());
   if (env.ODOO_TLS_INSECURE) {
     log.warn({ variable: 'ODOO_TLS_INSECURE' }, "ODOO_TLS_INSECURE=true: Odoo's TLS certificate is not verified, so anyone on the network path could read or alter the data and the credentials");
   }
-  const config = loadProjectConfig(env.ELT_CONFIG);
+  const loaded = loadProjectConfig(env.ELT_CONFIG);
+  // --threads wins over elt.yml, and sizes the pool as elt.yml's value would.
+  const config = overrides.threads ? { ...loaded, transform: { threads: overrides.threads } } : loaded;
   const db = warehousePool(databaseUrl(env), config);
   return { env, log, config, db, close: () => db.end() };
 }
 
 /**
- * Each concurrent stream holds at most one connection at a time, the warehouse lock one more:
- * sized so, a stream never waits for a connection (which the connect timeout would fail).
+ * Each concurrent stream or model holds at most one connection at a time, the warehouse lock
+ * one more: sized so, none waits for a connection (which the connect timeout would fail).
  */
 export function warehousePool(url: string | undefined, config: ProjectConfig): Pool {
-  return createPool(url, Math.max(10, config.extract.concurrency + 3));
+  return createPool(url, Math.max(10, Math.max(config.extract.concurrency, config.transform.threads) + 3));
 }
 
 /** Fails with one line unless the warehouse is reachable and migrated. */

@@ -7,6 +7,19 @@ export const selectionArgs = {
   exclude: { type: 'string', description: 'selectors to leave out (same grammar)', valueHint: 'tag:slow' },
 } as const;
 
+/** --threads of transform and run. */
+export const threadsArg = {
+  threads: { type: 'string', description: 'models built at once, each on its own connection (default: transform.threads in elt.yml, else 4)', valueHint: '4' },
+} as const;
+
+/** The --threads value: a whole number from 1 to 32, or undefined when not given. */
+export function threadsFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 32) throw new UsageError(`--threads must be a whole number from 1 to 32, got "${value}" (e.g. --threads 4)`);
+  return n;
+}
+
 /** Flags that take several space-separated values, dbt-style (`--select a b`). */
 const MULTI_VALUED = new Set(['select', 'exclude']);
 

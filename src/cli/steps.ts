@@ -91,7 +91,7 @@ export async function withWarehouseLock<T>(ctx: Context, fn: () => Promise<T>): 
 }
 
 export async function transformStep(ctx: Context, options: Omit<TransformOptions, 'vars' | 'timezone'>): Promise<ModelResult[]> {
-  const plan = { ...projectPlan(ctx.config), ...options, timezone: ctx.env.ELT_TIMEZONE };
+  const plan = { ...projectPlan(ctx.config), threads: ctx.config.transform.threads, ...options, timezone: ctx.env.ELT_TIMEZONE };
   await checkWarehouse(ctx.db);
   const progress = startProgress(ctx.log);
   try {

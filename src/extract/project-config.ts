@@ -28,6 +28,10 @@ export interface ProjectConfig {
     readonly pageSize: number;
     readonly concurrency: number;
   };
+  readonly transform: {
+    /** Models built at once, each on its own connection. */
+    readonly threads: number;
+  };
   readonly streams: ReadonlyMap<string, StreamOverride>;
   /** Project variables models read with `{{ var('name') }}`. */
   readonly vars: Readonly<Record<string, string | number | boolean>>;
@@ -61,6 +65,10 @@ const fileSchema = z
       })
       .strict()
       .default({ lookback_minutes: 10, page_size: 1000, concurrency: 4 }),
+    transform: z
+      .object({ threads: z.number().int().min(1).max(32).default(4) })
+      .strict()
+      .default({ threads: 4 }),
     // Each stream's value is checked on its own below, so a mistake inside one is named precisely.
     streams: z.record(z.string(), z.unknown()).default({}),
     vars: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase name'), z.union([z.string(), z.number(), z.boolean()])).default({}),
@@ -121,7 +129,7 @@ export function parseProjectConfig(raw: unknown, file: string | null): ProjectCo
   }
   const e = parsed.data.extract;
   const disabledModels = Object.entries(parsed.data.models).filter(([, v]) => v === false || (typeof v === 'object' && !v.enabled)).map(([name]) => name);
-  return { file, extract: { lookbackMinutes: e.lookback_minutes, pageSize: e.page_size, concurrency: e.concurrency }, streams, vars: parsed.data.vars, disabledModels, defaultModels: parsed.data.default_models };
+  return { file, extract: { lookbackMinutes: e.lookback_minutes, pageSize: e.page_size, concurrency: e.concurrency }, transform: { threads: parsed.data.transform.threads }, streams, vars: parsed.data.vars, disabledModels, defaultModels: parsed.data.default_models };
 }
 
 /** `streams.res.partner: unknown key "domian": did you mean domain? (...)` rather than zod's bare wording. */
@@ -142,6 +150,7 @@ function describeIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]):
 function allowedKeys(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(fileSchema.shape);
   if (path[0] === 'extract') return ['lookback_minutes', 'page_size', 'concurrency'];
+  if (path[0] === 'transform') return ['threads'];
   return Object.keys(streamSchema.shape);
 }
 

@@ -9,7 +9,11 @@ import { tableColumns } from './columns.ts';
 import { ModelError } from './errors.ts';
 import type { ModelFile } from './model-file.ts';
 
-/** `written` holds the reference columns of the rows this run wrote (a temporary table). */
+/**
+ * `written` holds the reference columns of the rows this run wrote (a temporary table).
+ * Placeholders go in key order: two models run at once that add the same keys to one
+ * dimension then wait on each other in the same order, never in a deadlock.
+ */
 export async function linkReferences(db: PoolClient, model: ModelFile, written: string): Promise<void> {
   const f = written;
   for (const ref of model.references) {
@@ -30,6 +34,7 @@ export async function linkReferences(db: PoolClient, model: ModelFile, written: 
          from elt_missing_references as r
         where r.model = $1 and r.column_name = $2 and r.referenced_model = $3
           and not exists (select 1 from ${d} as d where d.${key} = r.referenced_id)
+        order by 1
        on conflict do nothing`,
       args,
     );
@@ -38,6 +43,7 @@ export async function linkReferences(db: PoolClient, model: ModelFile, written: 
        select distinct f.${col}, true${label(`f.${col}`)}
          from ${f} as f
         where f.${col} is not null and not exists (select 1 from ${d} as d where d.${key} = f.${col})
+        order by 1
        on conflict do nothing`,
     );
     await db.query(

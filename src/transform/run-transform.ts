@@ -8,6 +8,7 @@ import type { Pool, PoolClient } from '../db/pool.ts';
 import { inTransaction } from '../db/pool.ts';
 import { finishRun, startRun } from '../db/runs.ts';
 import { compileModel, type Vars } from './compile.ts';
+import pLimit from 'p-limit';
 import { ModelError } from './errors.ts';
 import { materialize } from './materialize.ts';
 import type { ModelFile } from './model-file.ts';
@@ -39,6 +40,8 @@ export interface TransformOptions {
   readonly progress?: TransformProgress;
   /** Every stream name `source()` may name (built-in and configured); unchecked when absent. */
   readonly streams?: readonly string[];
+  /** Models built at once (each on its own connection); default 1. */
+  readonly threads?: number;
 }
 
 /** The models a selection picks, in run order; every model is checked first (names, graph, placeholders). */
@@ -57,43 +60,61 @@ export function planTransform(options: TransformOptions): { project: Project; mo
   };
 }
 
+/**
+ * Runs the selected models, `threads` at a time: a model starts once every
+ * selected parent is done, and is skipped when one failed (or was skipped).
+ * Results come back in run order whatever finished first.
+ */
 export async function runTransform(db: Pool, options: TransformOptions, log: TransformLog): Promise<ModelResult[]> {
   const { project, models, unmatched } = planTransform(options);
   for (const selector of unmatched) log.warn({ selector }, `${selector} matches no model`);
   const runId = await startRun(db, 'transform');
+  const limit = pLimit(Math.max(1, options.threads ?? 1));
+  const running = new Map<string, Promise<ModelResult>>();
   const broken = new Map<string, string>(); // model -> the failed model it descends from
-  const results: ModelResult[] = [];
-  for (const [index, model] of models.entries()) {
-    const started = Date.now();
-    options.progress?.onModelStart(model.name, index, models.length);
-    const cause = (project.parents.get(model.name) ?? []).map((p) => broken.get(p)).find(Boolean);
-    let result: ModelResult;
-    if (cause) {
-      broken.set(model.name, cause);
-      result = { model: model.name, materialized: model.materialized, status: 'skipped', rows: null, seconds: 0, error: `skipped: ${cause} failed` };
-      log.warn({ model: model.name }, `skipping ${model.name}: ${cause} failed`);
-    } else {
-      try {
-        const rows = await inTransaction(db, (client) =>
-          materialize(log.debug ? traced(client, model.name, log.debug.bind(log)) : client, model, { fullRefresh: options.fullRefresh ?? false, vars: options.vars ?? {}, timezone: options.timezone ?? 'UTC', log: log.debug?.bind(log) }),
-        );
-        result = { model: model.name, materialized: model.materialized, status: 'success', rows, seconds: elapsed(started) };
-        log.info({ model: model.name, rows, seconds: result.seconds }, `built ${model.name}`);
-      } catch (error) {
-        const first = firstLine(error);
-        // PostgreSQL's own errors do not say which file: name it, as ModelErrors do.
-        const message = error instanceof ModelError ? first : `${model.path}: ${first}`;
-        broken.set(model.name, model.name);
-        result = { model: model.name, materialized: model.materialized, status: 'failed', rows: null, seconds: elapsed(started), error: message };
-        log.error({ model: model.name, err: message }, `model ${model.name} failed: ${message}`);
-      }
-    }
-    results.push(result);
-    options.progress?.onModelEnd(model.name, result.status);
-    await recordModelRun(db, runId, result);
+  let started = 0;
+  for (const model of models) {
+    const parents = (project.parents.get(model.name) ?? []).flatMap((p) => running.get(p) ?? []);
+    running.set(
+      model.name,
+      Promise.all(parents).then(async () => {
+        const cause = (project.parents.get(model.name) ?? []).map((p) => broken.get(p)).find(Boolean);
+        const start = () => options.progress?.onModelStart(model.name, started++, models.length);
+        const result = cause ? (start(), skip(model, cause, log)) : await limit(() => (start(), buildModel(db, model, options, log)));
+        if (result.status !== 'success') broken.set(model.name, cause ?? model.name);
+        options.progress?.onModelEnd(model.name, result.status);
+        await recordModelRun(db, runId, result);
+        return result;
+      }),
+    );
   }
+  const results = await Promise.all(models.map((m) => running.get(m.name)!));
   await finishRun(db, runId, results.some((r) => r.status === 'failed') ? 'failed' : 'success');
   return results;
+}
+
+function skip(model: ModelFile, cause: string, log: TransformLog): ModelResult {
+  log.warn({ model: model.name }, `skipping ${model.name}: ${cause} failed`);
+  return { model: model.name, materialized: model.materialized, status: 'skipped', rows: null, seconds: 0, error: `skipped: ${cause} failed` };
+}
+
+/** One model in its own transaction: a failure rolls back that model alone. */
+async function buildModel(db: Pool, model: ModelFile, options: TransformOptions, log: TransformLog): Promise<ModelResult> {
+  const started = Date.now();
+  try {
+    const rows = await inTransaction(db, (client) =>
+      materialize(log.debug ? traced(client, model.name, log.debug.bind(log)) : client, model, { fullRefresh: options.fullRefresh ?? false, vars: options.vars ?? {}, timezone: options.timezone ?? 'UTC', log: log.debug?.bind(log) }),
+    );
+    const result = { model: model.name, materialized: model.materialized, status: 'success', rows, seconds: elapsed(started) } as const;
+    log.info({ model: model.name, rows, seconds: result.seconds }, `built ${model.name}`);
+    return result;
+  } catch (error) {
+    const first = firstLine(error);
+    // PostgreSQL's own errors do not say which file: name it, as ModelErrors do.
+    const message = error instanceof ModelError ? first : `${model.path}: ${first}`;
+    log.error({ model: model.name, err: message }, `model ${model.name} failed: ${message}`);
+    return { model: model.name, materialized: model.materialized, status: 'failed', rows: null, seconds: elapsed(started), error: message };
+  }
 }
 
 /** The client with each query logged at debug level: the statement and its milliseconds. */

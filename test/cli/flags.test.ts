@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flagValues, rejectUnknownFlags, takeProjectDir } from '../../src/cli/flags.ts';
+import { flagValues, rejectUnknownFlags, takeProjectDir, threadsFlag } from '../../src/cli/flags.ts';
 
 describe('command-line flags', () => {
   it('collects every value of a repeatable flag, dbt-style', () => {
@@ -34,5 +34,11 @@ describe('command-line flags', () => {
     const args = { dir: { type: 'positional' }, force: { type: 'boolean' } } as const;
     expect(() => rejectUnknownFlags(['my-wh', '--force'], args)).not.toThrow();
     expect(() => rejectUnknownFlags(['my-wh', 'other'], args)).toThrow('unexpected argument "other"');
+  });
+
+  it('--threads takes a whole number from 1 to 32', () => {
+    expect(threadsFlag(undefined)).toBeUndefined();
+    expect(threadsFlag('8')).toBe(8);
+    for (const bad of ['0', '33', '2.5', 'four', '']) expect(() => threadsFlag(bad)).toThrow(`--threads must be a whole number from 1 to 32, got "${bad}" (e.g. --threads 4)`);
   });
 });

@@ -17,6 +17,9 @@ describe('project config', () => {
   it('defaults: 10 minutes lookback, pages of 1000, 4 streams at once, the whole catalog', () => {
     const config = parseProjectConfig({}, null);
     expect(config.extract).toEqual({ lookbackMinutes: 10, pageSize: 1000, concurrency: 4 });
+    expect(config.transform).toEqual({ threads: 4 });
+    expect(parseProjectConfig({ transform: { threads: 2 } }, null).transform).toEqual({ threads: 2 });
+    expect(error({ transform: { thread: 2 } })).toBe('elt.yml: transform: unknown key "thread": did you mean threads? (expected one of threads)');
     expect(resolveStreams(config).map((s) => s.name)).toEqual(BUILTIN_STREAMS.map((s) => s.model));
   });
 
@@ -59,7 +62,7 @@ describe('project config', () => {
     expect(error({ models: { fact_stock: 'off' } })).toBe('elt.yml: models.fact_stock: expected false (turn the model off), true, or { enabled: false }');
     expect(error({ models: { 'Fact-Stock': false } })).toBe('elt.yml: models.Fact-Stock: must be a model name (its file name without .sql)');
     expect(error({ model: { fact_stock: false } })).toBe(
-      'elt.yml: (top level): unknown key "model": did you mean models? (expected one of extract, streams, vars, default_models, models)',
+      'elt.yml: (top level): unknown key "model": did you mean models? (expected one of extract, transform, streams, vars, default_models, models)',
     );
   });
 

@@ -69,8 +69,8 @@ afterAll(async () => {
 });
 
 describe('elt transform on a small project', () => {
-  it('runs every model in order; a broken model rolls back alone and skips only its descendants', async () => {
-    const results = await transform();
+  it('runs every model in order; a broken model rolls back alone and skips only its descendants (3 threads: same results, same order)', async () => {
+    const results = await transform({ threads: 3 });
     expect(results.map((r) => [r.model, r.status, r.rows])).toEqual([
       ['broken', 'failed', null],
       ['dim_products', 'success', 3],
@@ -197,5 +197,35 @@ describe('elt transform on a small project', () => {
       "sql/marts/fact_lines.sql: the SELECT's columns changed (new in the SELECT: qty; gone from it: margin): set on_schema_change: append_new_columns or sync_all_columns in its header, or rebuild the table with elt transform --full-refresh --select fact_lines",
     );
     await db.pool.query(`alter table fact_lines drop column margin, add column qty numeric`);
+  });
+
+  it('with threads, an independent model runs while another waits: a model starts when its parents are done', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'elt-threads-'));
+    const project = {
+      // a_waits blocks on an advisory lock the test holds; b_free and its child c_after need nothing.
+      'sql/a_waits.sql': '-- materialized: table\nselect 1 as id from (select pg_advisory_xact_lock(4242)) as l',
+      'sql/b_free.sql': '-- materialized: view\nselect 2 as id',
+      'sql/c_after.sql': "-- materialized: view\nselect id from {{ ref('b_free') }}",
+    };
+    for (const [path, text] of Object.entries(project)) {
+      mkdirSync(dirname(join(other, path)), { recursive: true });
+      writeFileSync(join(other, path), text);
+    }
+    const holder = await db.pool.connect();
+    try {
+      await holder.query('select pg_advisory_lock(4242)');
+      const run = runTransform(db.pool, { projectDir: other, threads: 2 }, memoryLog());
+      // b_free and c_after finish while a_waits still waits: with one thread they would wait behind it.
+      for (let i = 0; i < 400; i++) {
+        const done = await rows(`select count(*)::int as n from elt_model_state where model in ('b_free', 'c_after') and status = 'success'`);
+        if (done[0].n === 2) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(await rows(`select model from elt_model_state where model in ('a_waits', 'b_free', 'c_after') order by model`)).toEqual([{ model: 'b_free' }, { model: 'c_after' }]);
+      await holder.query('select pg_advisory_unlock(4242)');
+      expect((await run).map((r) => [r.model, r.status])).toEqual([['a_waits', 'success'], ['b_free', 'success'], ['c_after', 'success']]);
+    } finally {
+      holder.release();
+    }
   });
 });

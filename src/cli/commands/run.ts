@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { connectOdoo, withContext } from '../context.ts';
-import { listFlag } from '../flags.ts';
+import { listFlag, threadsArg, threadsFlag } from '../flags.ts';
 import { extractStep, formatExtractSummary, formatTransformSummary, migrateStep, seedStep, transformStep, withWarehouseLock } from '../steps.ts';
 import { planTransform } from '../../transform/run-transform.ts';
 import { odooSettings } from '../env.ts';
@@ -14,8 +14,9 @@ export const pipelineCommand = defineCommand({
     name: 'run',
     description: 'The one command a scheduler calls: migrate, seed, extract, transform. Examples: elt run · elt run --detect-deletes · elt run --full-refresh',
   },
-  args: extractArgs,
+  args: { ...extractArgs, ...threadsArg },
   async run({ args }) {
+    const threads = threadsFlag(args.threads);
     return withContext(async (ctx) => {
       // Every setting, stream name, model file, the Odoo login and the streams elt.yml
       // configures (fields, domains) are checked before the migration touches anything.
@@ -35,6 +36,6 @@ export const pipelineCommand = defineCommand({
         console.log(formatTransformSummary(modelResults));
         return [...streamResults, ...modelResults].some((r) => r.status === 'failed') ? 1 : 0;
       });
-    });
+    }, { threads });
   },
 });
