@@ -10,6 +10,11 @@ export interface ModelResult {
   readonly rows: number | null;
   readonly seconds: number;
   readonly error?: string;
+  /** When it started and how long it took, to the millisecond (run artifacts). */
+  readonly startedAt?: string;
+  readonly ms?: number;
+  /** The SELECT as the run executed it; absent when the model did not get that far. */
+  readonly sql?: string;
 }
 
 export async function recordModelRun(db: Pool, runId: number, result: ModelResult): Promise<void> {

@@ -101,11 +101,13 @@ function skip(model: ModelFile, cause: string, log: TransformLog): ModelResult {
 /** One model in its own transaction: a failure rolls back that model alone. */
 async function buildModel(db: Pool, model: ModelFile, options: TransformOptions, log: TransformLog): Promise<ModelResult> {
   const started = Date.now();
+  const clock = performance.now();
+  const timing = () => ({ startedAt: new Date(started).toISOString(), ms: Math.round((performance.now() - clock) * 10) / 10 });
   try {
-    const rows = await inTransaction(db, (client) =>
+    const { rows, sql } = await inTransaction(db, (client) =>
       materialize(log.debug ? traced(client, model.name, log.debug.bind(log)) : client, model, { fullRefresh: options.fullRefresh ?? false, vars: options.vars ?? {}, timezone: options.timezone ?? 'UTC', log: log.debug?.bind(log) }),
     );
-    const result = { model: model.name, materialized: model.materialized, status: 'success', rows, seconds: elapsed(started) } as const;
+    const result = { model: model.name, materialized: model.materialized, status: 'success', rows, seconds: elapsed(started), ...timing(), sql } as const;
     log.info({ model: model.name, rows, seconds: result.seconds }, `built ${model.name}`);
     return result;
   } catch (error) {
@@ -113,7 +115,7 @@ async function buildModel(db: Pool, model: ModelFile, options: TransformOptions,
     // PostgreSQL's own errors do not say which file: name it, as ModelErrors do.
     const message = error instanceof ModelError ? first : `${model.path}: ${first}`;
     log.error({ model: model.name, err: message }, `model ${model.name} failed: ${message}`);
-    return { model: model.name, materialized: model.materialized, status: 'failed', rows: null, seconds: elapsed(started), error: message };
+    return { model: model.name, materialized: model.materialized, status: 'failed', rows: null, seconds: elapsed(started), error: message, ...timing() };
   }
 }
 

@@ -89,8 +89,23 @@ describe('elt init, then a model of your own', () => {
     );
     expect(key.map((r) => r.attname)).toEqual(['payment_method_id', 'local_date']);
 
+    // dbt's run_results.json, and each model's SQL as it ran.
+    const ran = JSON.parse(readFileSync(join(root, 'wh/target/run_results.json'), 'utf8'));
+    expect(ran.args).toEqual({ which: 'run', select: [], exclude: [], full_refresh: false, threads: 4 });
+    expect(ran.results).toHaveLength(26);
+    const entry = ran.results.find((r: { unique_id: string }) => r.unique_id === 'model.payments_by_method');
+    expect(entry).toMatchObject({ status: 'success', adapter_response: { rows_affected: mine.n }, message: null, materialized: 'table', path: 'sql/payments_by_method.sql', compiled_path: 'target/compiled/payments_by_method.sql' });
+    expect(entry.execution_time).toBeGreaterThan(0);
+    expect(readFileSync(join(root, 'wh/target/compiled/payments_by_method.sql'), 'utf8')).toContain('from "stg_pos_payment" as p');
+    expect(existsSync(join(root, 'wh/target/compiled/marts/fact_sales.sql'))).toBe(true);
+    expect(ran.streams.find((s: { stream: string }) => s.stream === 'pos.payment')).toMatchObject({ status: 'success' });
+
     const test = await elt(['test', '--select', 'payments_by_method', 'daily_sales_by_branch']);
     expect(test.code, test.stdout + test.stderr).toBe(0);
+    const tested = JSON.parse(readFileSync(join(root, 'wh/target/run_results.json'), 'utf8'));
+    expect(tested.args).toEqual({ which: 'test', select: ['payments_by_method', 'daily_sales_by_branch'], exclude: [] });
+    expect(tested.results.map((r: { unique_id: string; status: string }) => [r.unique_id, r.status])).toContainEqual(['test.daily_sales_have_orders', 'pass']);
+    expect(tested.results.every((r: { status: string; failures: number }) => r.status === 'pass' && r.failures === 0)).toBe(true);
     expect(test.stdout).toMatch(/PASS .*payments_by_method.*amount/);
     expect(test.stdout).toMatch(/PASS .*daily_sales_have_orders/);
   });

@@ -8,6 +8,7 @@ import { resolveStreams, streamNames } from '../../extract/streams.ts';
 import { planStreams } from '../../extract/plan.ts';
 import { extractArgs } from './extract.ts';
 import { projectPlan } from '../project.ts';
+import { writeCommandArtifacts } from '../run-results.ts';
 
 export const pipelineCommand = defineCommand({
   meta: {
@@ -17,6 +18,7 @@ export const pipelineCommand = defineCommand({
   args: { ...extractArgs, ...threadsArg },
   async run({ args }) {
     const threads = threadsFlag(args.threads);
+    const startedAt = Date.now();
     return withContext(async (ctx) => {
       // Every setting, stream name, model file, the Odoo login and the streams elt.yml
       // configures (fields, domains) are checked before the migration touches anything.
@@ -33,6 +35,7 @@ export const pipelineCommand = defineCommand({
         const streamResults = await extractStep(ctx, { streams, fullRefresh: args['full-refresh'], detectDeletes: args['detect-deletes'] }, odoo);
         console.log(formatExtractSummary(streamResults));
         const modelResults = await transformStep(ctx, { fullRefresh: args['full-refresh'] });
+        writeCommandArtifacts(ctx, 'run', startedAt, { fullRefresh: args['full-refresh'] }, { models: modelResults, streams: streamResults });
         console.log(formatTransformSummary(modelResults));
         return [...streamResults, ...modelResults].some((r) => r.status === 'failed') ? 1 : 0;
       });

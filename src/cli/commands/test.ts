@@ -4,6 +4,7 @@ import { selectionArgs, selectionFlags } from '../flags.ts';
 import { formatTestReport } from '../test-report.ts';
 import { runDataTests } from '../../transform/data-tests.ts';
 import { projectPlan } from '../project.ts';
+import { writeCommandArtifacts } from '../run-results.ts';
 
 export const testCommand = defineCommand({
   meta: {
@@ -14,9 +15,12 @@ export const testCommand = defineCommand({
   },
   args: selectionArgs,
   async run({ rawArgs }) {
+    const startedAt = Date.now();
     return withContext(async (ctx) => {
       await checkWarehouse(ctx.db);
-      const results = await runDataTests(ctx.db, { ...selectionFlags(rawArgs), ...projectPlan(ctx.config) }, ctx.log);
+      const selection = selectionFlags(rawArgs);
+      const results = await runDataTests(ctx.db, { ...selection, ...projectPlan(ctx.config) }, ctx.log);
+      writeCommandArtifacts(ctx, 'test', startedAt, selection, { tests: results });
       console.log(formatTestReport(results));
       return results.every((r) => r.status === 'pass') ? 0 : 1;
     });

@@ -2,6 +2,7 @@ import { defineCommand } from 'citty';
 import { withContext } from '../context.ts';
 import { selectionArgs, selectionFlags, threadsArg, threadsFlag } from '../flags.ts';
 import { formatTransformSummary, transformStep } from '../steps.ts';
+import { writeCommandArtifacts } from '../run-results.ts';
 
 const args = {
   ...selectionArgs,
@@ -17,8 +18,11 @@ export const transformCommand = defineCommand({
   args,
   async run({ rawArgs, args: parsed }) {
     const threads = threadsFlag(parsed.threads);
+    const startedAt = Date.now();
     return withContext(async (ctx) => {
-      const results = await transformStep(ctx, { ...selectionFlags(rawArgs), fullRefresh: parsed['full-refresh'] });
+      const selection = selectionFlags(rawArgs);
+      const results = await transformStep(ctx, { ...selection, fullRefresh: parsed['full-refresh'] });
+      writeCommandArtifacts(ctx, 'transform', startedAt, { ...selection, fullRefresh: parsed['full-refresh'] }, { models: results });
       console.log(formatTransformSummary(results));
       return results.some((r) => r.status === 'failed') ? 1 : 0;
     }, { threads });
