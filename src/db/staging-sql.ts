@@ -63,6 +63,8 @@ const AS_SENT: Reading = { sql: 'jsonb', read: (v) => `nullif(${v}, 'false'::jso
  */
 export function viewFields(landed: ReadonlyArray<{ name: string; type: string }>, expected: ExpectedFields): ViewField[] {
   const byName = new Map(landed.map((f) => [f.name, { name: f.name, type: f.type, landed: true }]));
+  // The raw table's own column: every view has it, reported or not (NULL for a model without one).
+  if (!byName.has('write_date')) byName.set('write_date', { name: 'write_date', type: 'datetime', landed: true });
   for (const [name, type] of Object.entries(expected)) {
     if (!isColumnName(name)) throw new Error(`expected field ${name} is not a plain identifier`); // the catalog's own names
     if (!byName.has(name)) byName.set(name, { name, type, landed: false });

@@ -104,7 +104,8 @@ describe('the generated staging views', () => {
       { name: 'x_ok', type: 'integer' }, { name: 'X-Bad"; drop table elt_runs; --', type: 'char' }, { name: 'load_seq', type: 'integer' },
     ]);
     expect(outcome).toEqual({ view: 'stg_x_odd_model', changed: true, refused: ['X-Bad"; drop table elt_runs; --', 'load_seq'], added: [], retyped: [] });
-    expect(Object.keys(await columns('stg_x_odd_model'))).toEqual(['id', 'x_ok', 'load_seq', 'deleted_at', 'extracted_at']);
+    // write_date is the raw table's own column: every view has it.
+    expect(Object.keys(await columns('stg_x_odd_model'))).toEqual(['id', 'write_date', 'x_ok', 'load_seq', 'deleted_at', 'extracted_at']);
     expect(await rows(`select to_regclass('elt_runs') is not null as kept`)).toEqual([{ kept: true }]);
 
     // The same fields again (a quiet run): nothing is written.
@@ -128,8 +129,8 @@ describe('the generated staging views', () => {
     const expected = { x_qty: 'integer', x_missing_id: 'many2one', x_gone_at: 'datetime' } as const;
     expect(await refreshStaging(db.pool, 'x_exp.model', reported, expected)).toEqual({ view: 'stg_x_exp_model', changed: true, refused: [], added: [], retyped: [] });
     expect(await columns('stg_x_exp_model')).toEqual({
-      id: 'bigint', x_gone_at: 'timestamp without time zone', x_missing_id: 'bigint', x_missing_id__name: 'text', x_partner_id: 'bigint',
-      x_partner_id__name: 'text', x_qty: 'numeric', x_when: 'timestamp without time zone', load_seq: 'bigint', deleted_at: 'timestamp with time zone',
+      id: 'bigint', write_date: 'timestamp without time zone', x_gone_at: 'timestamp without time zone', x_missing_id: 'bigint', x_missing_id__name: 'text',
+      x_partner_id: 'bigint', x_partner_id__name: 'text', x_qty: 'numeric', x_when: 'timestamp without time zone', load_seq: 'bigint', deleted_at: 'timestamp with time zone',
       extracted_at: 'timestamp with time zone',
     });
     expect(await rows(`select x_qty::text, x_partner_id, x_partner_id__name, x_when::text, x_missing_id, x_missing_id__name, x_gone_at from stg_x_exp_model`)).toEqual([
@@ -177,8 +178,8 @@ describe('the generated staging views', () => {
     for (const p of products) expect(Number(p.typed)).toBe(Number(p.raw));
     // Models this Odoo lacks: empty views with the expected columns, and no field recorded for them.
     expect(await columns('stg_product_brand')).toEqual({
-      id: 'bigint', active: 'boolean', create_date: 'timestamp without time zone', name: 'text', load_seq: 'bigint',
-      deleted_at: 'timestamp with time zone', extracted_at: 'timestamp with time zone',
+      id: 'bigint', active: 'boolean', create_date: 'timestamp without time zone', name: 'text', write_date: 'timestamp without time zone',
+      load_seq: 'bigint', deleted_at: 'timestamp with time zone', extracted_at: 'timestamp with time zone',
     });
     expect(await columns('stg_hr_version')).toMatchObject({ department_id: 'bigint', job_title: 'text', contract_date_end: 'date' });
     expect(await rows(`select count(*)::int as n from stg_hr_version`)).toEqual([{ n: 0 }]);
@@ -191,7 +192,7 @@ describe('the generated staging views', () => {
     expect(results.map((r) => r.stream)).not.toContain('crm.team');
     expect(await columns('stg_crm_team')).toEqual({
       id: 'bigint', active: 'boolean', create_date: 'timestamp without time zone', name: 'text', user_id: 'bigint', user_id__name: 'text',
-      load_seq: 'bigint', deleted_at: 'timestamp with time zone', extracted_at: 'timestamp with time zone',
+      write_date: 'timestamp without time zone', load_seq: 'bigint', deleted_at: 'timestamp with time zone', extracted_at: 'timestamp with time zone',
     });
     expect(await rows(`select count(*)::int as n from stg_crm_team`)).toEqual([{ n: 0 }]);
   });
