@@ -4,16 +4,19 @@
 -- verify: price_total = sum(purchase.order.line.price_total)
 -- references: product_id -> dim_products.product_id; vendor_id -> dim_customers.customer_id
 -- tests: line_id not_null unique; order_id not_null relationships(fact_purchase_orders.order_id); product_id relationships(dim_products.product_id); vendor_id relationships(dim_customers.customer_id)
-with touched as (
+with orders as (
+  -- The orders that changed, their line lists decoded once for the two branches below.
+  select po.id, po.order_line from {{ ref('stg_purchase_order') }} as po where {{ changed(po) }}
+), touched as (
   -- Lines that changed, and every line of an order that changed (through the order's
   -- stored line list; the join covers an order landed without it).
   select pl.id from {{ ref('stg_purchase_order_line') }} as pl where {{ changed(pl) }}
   union
-  select unnest(po.order_line) from {{ ref('stg_purchase_order') }} as po where {{ changed(po) }}
+  select unnest(po.order_line) from orders as po
   union
-  select pl.id from {{ ref('stg_purchase_order') }} as po
+  select pl.id from orders as po
   join {{ ref('stg_purchase_order_line') }} as pl on pl.order_id = po.id
-  where {{ changed(po) }} and po.order_line is null
+  where po.order_line is null
 )
 select pl.id as line_id,
        pl.order_id,

@@ -4,29 +4,34 @@
 -- verify: price_subtotal_incl = sum(pos.order.line.price_subtotal_incl) where source = 'pos'; price_subtotal_incl = sum(sale.order.line.price_total) where source = 'sale'
 -- references: product_id -> dim_products.product_id; customer_id -> dim_customers.customer_id; branch_id -> dim_branches.branch_id; reward_id -> dim_promotion_rewards.reward_id; program_id -> dim_promotions.program_id
 -- tests: source not_null accepted_values(pos, sale); line_id not_null; order_id not_null; product_id relationships(dim_products.product_id); customer_id relationships(dim_customers.customer_id); branch_id relationships(dim_branches.branch_id); reward_id relationships(dim_promotion_rewards.reward_id); program_id relationships(dim_promotions.program_id)
-with pos_touched as (
+with pos_orders as (
+  -- The orders that changed, their line lists decoded once for the two branches below.
+  select o.id, o.lines from {{ ref('stg_pos_order') }} as o where {{ changed(o) }}
+), pos_touched as (
   -- The lines to (re)write: those that changed, every line of an order that changed
   -- (through the order's stored line list, so no scan of all lines), and the lines
-  -- of a reward that changed. The last branch covers an order landed without its list.
+  -- of a reward that changed. The third branch covers an order landed without its list.
   select l.id from {{ ref('stg_pos_order_line') }} as l where {{ changed(l) }}
   union
-  select unnest(o.lines) from {{ ref('stg_pos_order') }} as o where {{ changed(o) }}
+  select unnest(o.lines) from pos_orders as o
   union
-  select l.id from {{ ref('stg_pos_order') }} as o
+  select l.id from pos_orders as o
   join {{ ref('stg_pos_order_line') }} as l on l.order_id = o.id
-  where {{ changed(o) }} and o.lines is null
+  where o.lines is null
   union
   select l.id from {{ ref('stg_loyalty_reward') }} as r
   join {{ ref('stg_pos_order_line') }} as l on l.reward_id = r.id
   where {{ changed(r) }}
+), sale_orders as (
+  select so.id, so.order_line from {{ ref('stg_sale_order') }} as so where {{ changed(so) }}
 ), sale_touched as (
   select sl.id from {{ ref('stg_sale_order_line') }} as sl where {{ changed(sl) }}
   union
-  select unnest(so.order_line) from {{ ref('stg_sale_order') }} as so where {{ changed(so) }}
+  select unnest(so.order_line) from sale_orders as so
   union
-  select sl.id from {{ ref('stg_sale_order') }} as so
+  select sl.id from sale_orders as so
   join {{ ref('stg_sale_order_line') }} as sl on sl.order_id = so.id
-  where {{ changed(so) }} and so.order_line is null
+  where so.order_line is null
   union
   select sl.id from {{ ref('stg_loyalty_reward') }} as r
   join {{ ref('stg_sale_order_line') }} as sl on sl.reward_id = r.id
