@@ -50,6 +50,12 @@ export interface FieldDef {
   readonly selection?: ReadonlyArray<readonly [string, string]>;
   readonly required?: boolean;
   readonly readonly?: boolean;
+  /**
+   * Up to Odoo 17 a `company_dependent` field is not stored on the record but
+   * in an ir.property, per company: it is written like a stored one and read
+   * back as written; before any write it reads `compute` (the default).
+   */
+  readonly companyDependent?: boolean;
   /** For non-stored fields: computes the value on read. */
   readonly compute?: (record: RecordValues, lookup: RecordLookup) => unknown;
   /** A value the engine fills on create when none is given. */

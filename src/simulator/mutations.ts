@@ -71,7 +71,8 @@ function convertVals(
       after.push((parentId) => applyOne2many(ctx, field, parentId, value));
       continue;
     }
-    if (!isKeptOnRecord(field)) continue; // a computed field without inverse: nothing to store
+    // A computed field without inverse: nothing to store. A company_dependent one is kept (its ir.property).
+    if (!isKeptOnRecord(field) && !field.companyDependent) continue;
     own[name] = field.type === 'many2many'
       ? applyMany2many(ctx, field, (current?.[name] as number[] | undefined) ?? [], value)
       : toInternal(info, name, field, value);

@@ -32,7 +32,8 @@ function readField(store: Store, info: ModelInfo, rec: RecordValues, name: strin
     return activeOnly(store, field, store.children(field.relation!, field.relationField!, id), opts);
   }
   let raw: unknown;
-  if (field.store === false) raw = field.compute ? field.compute(rec, store) : emptyValue(field.type);
+  if (field.store === false && field.companyDependent && name in rec) raw = rec[name];
+  else if (field.store === false) raw = field.compute ? field.compute(rec, store) : emptyValue(field.type);
   else raw = rec[name];
   return toWire(store, field, raw, opts);
 }

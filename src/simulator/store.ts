@@ -117,7 +117,8 @@ export class Store implements SeedSink, RecordSource {
       if (!info.fields[key]) throw invalidField(key, model);
     }
     for (const key in values) {
-      if (key === 'id' || LOG_ACCESS_FIELDS.has(key) || !(key in rec)) continue;
+      // A company_dependent field (model-def.ts) is kept on the record once written.
+      if (key === 'id' || LOG_ACCESS_FIELDS.has(key) || (!(key in rec) && !info.fields[key]!.companyDependent)) continue;
       flatten(values[key]);
       rec[key] = copyValue(values[key]);
     }

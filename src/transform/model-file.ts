@@ -7,10 +7,10 @@
 import { basename } from 'node:path';
 import { nearestNames } from '../util/nearest-names.ts';
 import { ModelError } from './errors.ts';
-import { parseTests, parseReferences, type DataTest, type Reference } from './model-header.ts';
+import { parseReferences, parseSnapshot, parseTests, type DataTest, type Reference, type SnapshotConfig } from './model-header.ts';
 import { parseVerifyChecks, type SumCheck } from './model-verify.ts';
 
-export type Materialization = 'incremental' | 'table' | 'view';
+export type Materialization = 'incremental' | 'table' | 'view' | 'snapshot';
 /**
  * What a row whose SELECT gives a non-null `deleted_at` (its record is gone
  * from Odoo) does to the table: `delete` removes it (and `deleted_at` is not
@@ -48,10 +48,12 @@ export interface ModelFile {
   readonly body: string;
   /** Where the body starts in the file (1-based), to name the line and column of an error in it. */
   readonly bodyStart?: { readonly line: number; readonly column: number };
+  /** materialized: snapshot only. */
+  readonly snapshot?: SnapshotConfig;
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
-const HEADER_KEYS = new Set(['materialized', 'unique_key', 'on_delete', 'on_schema_change', 'tags', 'tests', 'references', 'verify']);
+const HEADER_KEYS = new Set(['materialized', 'unique_key', 'on_delete', 'on_schema_change', 'tags', 'tests', 'references', 'verify', 'strategy', 'updated_at', 'check_cols', 'hard_deletes']);
 /** `{{ fn(args) }}`; arguments may hold quoted strings with commas and parentheses. */
 export const PLACEHOLDER = /\{\{\s*(\w+)\s*\(((?:'[^']*'|[^)'])*)\)\s*\}\}/g;
 const SOURCE_ALIAS = /\{\{\s*source\s*\(\s*'([^']+)'\s*\)\s*\}\}\s+(?:as\s+)?([a-z_][a-z0-9_]*)/gi;
@@ -81,16 +83,17 @@ export function parseModelFile(path: string, text: string): ModelFile {
   const statement = body.replace(/^(\s*--[^\n]*\n)*/, '').trimStart();
   if (!/^(with|select)\b/i.test(statement)) throw new ModelError(`${path}: a model is one SELECT (or WITH ... SELECT) after its header`);
 
-  const defaultMaterialization: Materialization = path.includes('/staging/') ? 'view' : 'incremental';
+  const defaultMaterialization: Materialization = path.includes('/staging/') ? 'view' : path.includes('/snapshots/') ? 'snapshot' : 'incremental';
   const materialized = (header.get('materialized') ?? defaultMaterialization) as Materialization;
-  if (!['incremental', 'table', 'view'].includes(materialized)) {
-    throw new ModelError(`${path}: materialized must be incremental, table or view, not "${materialized}"`);
+  if (!['incremental', 'table', 'view', 'snapshot'].includes(materialized)) {
+    throw new ModelError(`${path}: materialized must be incremental, table, view or snapshot, not "${materialized}"`);
   }
   const uniqueKey = list(header.get('unique_key'));
   for (const col of uniqueKey) if (!IDENT.test(col)) throw new ModelError(`${path}: unique_key "${col}" is not a column name`);
-  if (materialized === 'incremental' && uniqueKey.length === 0) {
-    throw new ModelError(`${path}: an incremental model needs a unique_key header (e.g. -- unique_key: order_id)`);
+  if ((materialized === 'incremental' || materialized === 'snapshot') && uniqueKey.length === 0) {
+    throw new ModelError(`${path}: ${materialized === 'snapshot' ? 'a snapshot' : 'an incremental model'} needs a unique_key header (e.g. -- unique_key: order_id)`);
   }
+  const snapshot = materialized === 'snapshot' ? parseSnapshot(header, path) : undefined;
 
   const onDelete = (header.get('on_delete') ?? 'delete') as OnDelete;
   if (onDelete !== 'delete' && onDelete !== 'flag') throw new ModelError(`${path}: on_delete must be delete or flag, not "${onDelete}"`);
@@ -133,6 +136,7 @@ export function parseModelFile(path: string, text: string): ModelFile {
     refAliases,
     body,
     bodyStart,
+    ...(snapshot && { snapshot }),
   };
 }
 

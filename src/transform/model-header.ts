@@ -43,3 +43,29 @@ export function parseReferences(text: string, path: string): Reference[] {
 function entries(text: string): string[] {
   return text.split(';').map((s) => s.trim()).filter(Boolean);
 }
+
+/** dbt's snapshot settings (materialized: snapshot): how a change is told, and what a deleted record does. */
+export interface SnapshotConfig {
+  /** `timestamp`: a newer `updated_at` is a new version; `check`: a change in `checkCols` is. */
+  readonly strategy: 'timestamp' | 'check';
+  /** The column whose newer value makes a new version (timestamp); default write_date. */
+  readonly updatedAt: string;
+  /** The columns compared (check); `all`: every column but the unique_key. */
+  readonly checkCols: readonly string[] | 'all';
+  /** A record gone from the SELECT: `invalidate` closes its current version, `ignore` keeps it open. */
+  readonly hardDeletes: 'invalidate' | 'ignore';
+}
+
+export function parseSnapshot(header: ReadonlyMap<string, string>, path: string): SnapshotConfig {
+  const strategy = header.get('strategy') ?? 'timestamp';
+  if (strategy !== 'timestamp' && strategy !== 'check') throw new ModelError(`${path}: strategy must be timestamp or check, not "${strategy}"`);
+  const updatedAt = header.get('updated_at') ?? 'write_date';
+  if (!new RegExp(`^${IDENT}$`).test(updatedAt)) throw new ModelError(`${path}: updated_at "${updatedAt}" is not a column name`);
+  const raw = header.get('check_cols');
+  if (strategy === 'check' && !raw) throw new ModelError(`${path}: strategy: check needs check_cols (the columns compared, or all), e.g. -- check_cols: list_price, standard_price`);
+  const checkCols = raw === 'all' ? 'all' : (raw ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  for (const col of checkCols === 'all' ? [] : checkCols) if (!new RegExp(`^${IDENT}$`).test(col)) throw new ModelError(`${path}: check_cols "${col}" is not a column name`);
+  const hardDeletes = header.get('hard_deletes') ?? 'ignore';
+  if (hardDeletes !== 'invalidate' && hardDeletes !== 'ignore') throw new ModelError(`${path}: hard_deletes must be invalidate or ignore, not "${hardDeletes}"`);
+  return { strategy, updatedAt, checkCols, hardDeletes };
+}

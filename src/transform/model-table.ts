@@ -72,7 +72,7 @@ export async function prepareTable(
 }
 
 /** Column names and types of the SELECT, as PostgreSQL infers them (format_type: numeric, text, timestamp, bigint[] ...). */
-async function columnTypes(db: PoolClient, sql: string, selected: readonly string[]): Promise<Array<{ name: string; type: string }>> {
+export async function columnTypes(db: PoolClient, sql: string, selected: readonly string[]): Promise<Array<{ name: string; type: string }>> {
   await db.query(`create temp table ${PROBE} on commit drop as select ${selected.map((c) => `m.${quoteIdent(c)}`).join(', ')} from (\n${sql}\n) as m with no data`);
   const { rows } = await db.query<{ name: string; type: string }>(
     `select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute

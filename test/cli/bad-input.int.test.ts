@@ -174,7 +174,7 @@ const cases: Case[] = [
   },
   {
     input: 'misspelt header key', argv: ['transform'], files: { ...models, 'sql/marts/bi_ok.sql': "-- materialised: table\nselect id from {{ ref('bi_stg') }}" },
-    message: 'elt transform: sql/marts/bi_ok.sql:1: unknown header key "materialised" (expected one of materialized, unique_key, on_delete, on_schema_change, tags, tests, references, verify)',
+    message: 'elt transform: sql/marts/bi_ok.sql:1: unknown header key "materialised" (expected one of materialized, unique_key, on_delete, on_schema_change, tags, tests, references, verify, strategy, updated_at, check_cols, hard_deletes)',
   },
   { input: 'unknown model in --select', argv: ['transform', '--select', 'bi_okay'], files: models, message: 'elt transform: unknown model "bi_okay" in --select: did you mean bi_ok?' },
   { input: 'bad --select grammar', argv: ['transform', '--select', 'bi_ok+2+'], files: models, message: 'elt transform: invalid selector "bi_ok+2+" in --select: misplaced "+": write +name, name+, 2+name or name+1' },

@@ -112,7 +112,7 @@ describe('the elt command line', () => {
     const repo = fileURLToPath(new URL('../..', import.meta.url));
     const run = await elt(['run'], { ELT_TIMEZONE: 'Europe/Brussels' }, repo);
     expect(run.code, run.stderr.slice(-2000)).toBe(0);
-    const models = readdirSync(join(repo, 'sql', 'marts')).length;
+    const models = readdirSync(join(repo, 'sql', 'marts')).length + readdirSync(join(repo, 'sql', 'snapshots')).length;
     expect(run.stdout.trim().split('\n').at(-1)).toBe(`${models} models: ${models} ok`);
     const orders = await db.pool.query(`select count(*)::int as n, sum(amount_total)::numeric as total from fact_sales where source = 'pos'`);
     expect(orders.rows[0].n).toBe(sim.count('pos.order', { activeTest: false }));

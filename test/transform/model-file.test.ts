@@ -58,8 +58,8 @@ describe('model files', () => {
   it.each([
     ['sql/marts/Bad-Name.sql', 'select 1', 'sql/marts/Bad-Name.sql: the file name must be a lowercase SQL identifier (letters, digits, _) since it names the table'],
     ['sql/marts/x.sql', '-- unique_key: id\n-- on_delete: archive\nselect 1 as id', 'sql/marts/x.sql: on_delete must be delete or flag, not "archive"'],
-    ['sql/marts/x.sql', '-- materialised: table\nselect 1', 'sql/marts/x.sql:1: unknown header key "materialised" (expected one of materialized, unique_key, on_delete, on_schema_change, tags, tests, references, verify)'],
-    ['sql/marts/x.sql', '-- materialized: ephemeral\nselect 1', 'sql/marts/x.sql: materialized must be incremental, table or view, not "ephemeral"'],
+    ['sql/marts/x.sql', '-- materialised: table\nselect 1', 'sql/marts/x.sql:1: unknown header key "materialised" (expected one of materialized, unique_key, on_delete, on_schema_change, tags, tests, references, verify, strategy, updated_at, check_cols, hard_deletes)'],
+    ['sql/marts/x.sql', '-- materialized: ephemeral\nselect 1', 'sql/marts/x.sql: materialized must be incremental, table, view or snapshot, not "ephemeral"'],
     ['sql/marts/x.sql', '-- materialized: table\ndelete from y', 'sql/marts/x.sql: a model is one SELECT (or WITH ... SELECT) after its header'],
     ['sql/marts/x.sql', "-- materialized: table\nselect * from {{ source('a') }} a where {{ changed(b) }}", "sql/marts/x.sql: changed(b) names no source alias (write {{ source('model') }} as b, or {{ ref('stg_model') }} as b)"],
     ['sql/marts/x.sql', '-- materialized: table\nselect {{ env("X") }}', 'sql/marts/x.sql: unknown placeholder {{ env(...) }} (use source, ref, changed or var)'],
@@ -67,6 +67,18 @@ describe('model files', () => {
     ['sql/marts/x.sql', '-- materialized: table\n-- references: product_id => dim_products\nselect 1', 'sql/marts/x.sql: reference "product_id => dim_products" should read "<column> -> <model>.<column>", e.g. "product_id -> dim_products.product_id"'],
   ])('refuses %s with one clear line', (path, text, message) => {
     expect(() => parseModelFile(path, text)).toThrow(message);
+  });
+
+  it('snapshots: the default under sql/snapshots, dbt strategies and hard_deletes, each mistake in one line', () => {
+    const snap = (header: string) => parseModelFile('sql/snapshots/snap_x.sql', `${header}\nselect 1 as id, now() as write_date`);
+    expect(snap('-- unique_key: id')).toMatchObject({ materialized: 'snapshot', snapshot: { strategy: 'timestamp', updatedAt: 'write_date', checkCols: [], hardDeletes: 'ignore' } });
+    expect(snap('-- unique_key: id\n-- strategy: check\n-- check_cols: a, b\n-- hard_deletes: invalidate').snapshot).toEqual({ strategy: 'check', updatedAt: 'write_date', checkCols: ['a', 'b'], hardDeletes: 'invalidate' });
+    expect(snap('-- unique_key: id\n-- strategy: check\n-- check_cols: all').snapshot?.checkCols).toBe('all');
+    expect(() => snap('-- strategy: check')).toThrow('sql/snapshots/snap_x.sql: a snapshot needs a unique_key header (e.g. -- unique_key: order_id)');
+    expect(() => snap('-- unique_key: id\n-- strategy: check')).toThrow('sql/snapshots/snap_x.sql: strategy: check needs check_cols (the columns compared, or all), e.g. -- check_cols: list_price, standard_price');
+    expect(() => snap('-- unique_key: id\n-- strategy: latest')).toThrow('sql/snapshots/snap_x.sql: strategy must be timestamp or check, not "latest"');
+    expect(() => snap('-- unique_key: id\n-- hard_deletes: delete')).toThrow('sql/snapshots/snap_x.sql: hard_deletes must be invalidate or ignore, not "delete"');
+    expect(parseModelFile('sql/marts/x.sql', '-- materialized: table\nselect 1 as id').snapshot).toBeUndefined();
   });
 
   it('a var with no value and no default is an error naming it', () => {

@@ -142,6 +142,7 @@ function variantFor(template: ModelDef, version: number): ModelDef {
     ? float('Cost') // company_dependent fields are stored (jsonb) from Odoo 18
     : float('Cost', {
       store: false,
+      companyDependent: true,
       compute: (r, lookup) => productCost(num(follow(r, lookup, [['product_tmpl_id', 'product.template']], 'list_price', 0)), r.default_code),
     });
   return {
