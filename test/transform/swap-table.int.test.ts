@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
 import { memoryLog } from '../support/odoo.ts';
+import { tableDefinition } from '../support/table-definition.ts';
 import { ensureRawTable, landRecords } from '../../src/db/raw-tables.ts';
 import { inTransaction } from '../../src/db/pool.ts';
 import { runTransform } from '../../src/transform/run-transform.ts';
@@ -38,20 +39,7 @@ async function transform(fullRefresh: boolean, select = ['sw_payments']) {
   return { results, debug };
 }
 
-/** Everything a declared table's definition is made of, by name: equal before and after a swap. */
-async function definition(table: string) {
-  const [cls] = await rows<{ comment: string | null; options: string[] | null; acl: string | null }>(
-    `select obj_description(oid, 'pg_class') as comment, reloptions as options, relacl::text as acl from pg_class where oid = $1::regclass`, [table]);
-  return {
-    ...cls,
-    columns: await rows(
-      `select attname, format_type(atttypid, atttypmod) as type, attnotnull, pg_get_expr(d.adbin, d.adrelid) as default, col_description(a.attrelid, a.attnum) as comment
-         from pg_attribute as a left join pg_attrdef as d on d.adrelid = a.attrelid and d.adnum = a.attnum
-        where a.attrelid = $1::regclass and a.attnum > 0 and not a.attisdropped order by a.attnum`, [table]),
-    constraints: await rows(`select conname, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = $1::regclass order by conname`, [table]),
-    indexes: await rows(`select indexname, indexdef, obj_description(format('%I', indexname)::regclass, 'pg_class') as comment from pg_indexes where tablename = $1 order by indexname`, [table]),
-  };
-}
+const definition = (table: string) => tableDefinition(db.pool, table);
 const oid = async (table: string) => (await rows<{ oid: number }>(`select $1::regclass::oid::int as oid`, [table]))[0]!.oid;
 
 beforeAll(async () => {

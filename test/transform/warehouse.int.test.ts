@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordValues } from '../../src/simulator/model-def.ts';
+import { tableDefinition } from '../support/table-definition.ts';
+import { DECLARED_MARTS } from '../../src/db/schema/declared-marts.ts';
 import { freshDatabase } from '../support/database.ts';
 import { connect, memoryLog, projectConfig, SIM_NOW, simTime } from '../support/odoo.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
@@ -268,7 +270,15 @@ describe('the default warehouse on Odoo 17', () => {
 
     const incremental = await martContents();
     expect(Object.keys(incremental)).toHaveLength(24);
+    // Every declared mart is rebuilt into a new table and swapped in, its definition exactly as migrated.
+    const declared = [...DECLARED_MARTS].sort();
+    const definitions = await Promise.all(declared.map((t) => tableDefinition(db.pool, t)));
+    const oids = await rows(`select relname, oid::int from pg_class where relname = any($1) order by relname`, [declared]);
     await transform({ fullRefresh: true });
     expect(await martContents()).toEqual(incremental);
+    expect(await Promise.all(declared.map((t) => tableDefinition(db.pool, t)))).toEqual(definitions);
+    const swapped = await rows(`select relname, oid::int from pg_class where relname = any($1) order by relname`, [declared]);
+    expect(swapped.filter((r, i) => r.oid === oids[i].oid).map((r) => r.relname)).toEqual([]);
+    expect(await rows(`select relname from pg_class where relname like 'elt\\_new\\_%'`)).toEqual([]);
   });
 });
