@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--lines 1000000] [--latency-ms 0] [--naive-lines N] [--transport jsonrpc|xmlrpc|json2]
- *                  [--page-size 1000] [--skip-transform]
+ *                  [--page-size 1000] [--skip-transform] [--skip-engine] [--threads 4] [--rounds 3]
  *
  * Generates a retail store in the simulator (a child process, about 4,100
  * order lines per unit of scale), extracts pos.order.line and pos.order into
@@ -9,7 +9,9 @@
  * (for its peak RSS), measures landing against COPY and the extract against
  * a naive offset-paged one, then times the fact_sales_lines transform (full
  * refresh against CREATE TABLE AS; incremental after 1 % of the lines
- * changed), prints one table, and drops the database.
+ * changed), then the transform engine on every stream (bench/transform-engine.ts:
+ * build and swap against CREATE TABLE AS + keys, 1 thread against N, size
+ * after repeated refreshes), prints one table, and drops the database.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -25,6 +27,11 @@ import { benchLanding } from './landing.ts';
 import { naiveExtract } from './naive-extract.ts';
 import { formatTable, perSecond, type BenchRow } from './report.ts';
 import { benchFullRefresh, benchIncremental, changeOnePercent, TRANSFORM_SOURCES } from './transform.ts';
+import { benchEngine } from './transform-engine.ts';
+import { parseProjectConfig } from '../src/extract/project-config.ts';
+import { streamNames } from '../src/extract/streams.ts';
+
+const STREAMS = streamNames(parseProjectConfig({}, null));
 
 const LINES_PER_SCALE = 4_100;
 const RSS_TARGET_MB = 300;
@@ -38,6 +45,9 @@ const { values } = parseArgs({
     'page-size': { type: 'string', default: '1000' },
     port: { type: 'string', default: '18169' },
     'skip-transform': { type: 'boolean', default: false },
+    'skip-engine': { type: 'boolean', default: false },
+    threads: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const lines = positive('lines', values.lines!);
@@ -46,6 +56,9 @@ const pageSize = positive('page-size', values['page-size']!);
 const naiveLines = values['naive-lines'] ? positive('naive-lines', values['naive-lines']) : Math.min(lines, 100_000);
 const transport = values.transport as TransportName;
 const skipTransform = values['skip-transform']!;
+const skipEngine = values['skip-engine']!;
+const threads = positive('threads', values.threads!);
+const rounds = positive('rounds', values.rounds!);
 if (!['xmlrpc', 'jsonrpc', 'json2'].includes(transport)) throw new Error(`--transport must be xmlrpc, jsonrpc or json2, got ${transport}`);
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -84,7 +97,7 @@ async function measure(sim: SimulatorProcess): Promise<BenchRow[]> {
   const orderExtract = await extract(['pos.order']);
   const rss = (mb: number) => `peak RSS ${mb} MB`;
 
-  const pool = createPool(benchUrl, 4);
+  const pool = createPool(benchUrl, Math.max(4, threads + 2));
   try {
     say('landing vs COPY');
     const landing = await benchLanding(pool, 'pos.order.line', pageSize);
@@ -119,6 +132,10 @@ async function measure(sim: SimulatorProcess): Promise<BenchRow[]> {
       { stage: 'CREATE TABLE AS, same SELECT', records: full.rows, seconds: full.ctasSeconds, note: 'baseline' },
       { stage: 'transform fact_sales_lines, incremental after 1 %', records: incremental.rows, seconds: incremental.seconds, ratio: time(incremental.seconds, full.fullRefreshSeconds), target: '<= 0.05 x time', note: 'ratio vs full refresh; records = rows rewritten' },
     );
+    if (skipEngine) return rows;
+    const rest = STREAMS.filter((s) => !['pos.order.line', 'pos.order', ...TRANSFORM_SOURCES].includes(s));
+    await extract(rest);
+    rows.push(...(await benchEngine(pool, { threads, rounds, say })));
     return rows;
   } finally {
     await pool.end();
