@@ -95,11 +95,13 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
       ? `update set ${updatable.map((c) => `${c} = excluded.${c}`).join(', ')}\n where (${updatable.map((c) => `t.${c}`).join(', ')}) is distinct from (${updatable.map((c) => `excluded.${c}`).join(', ')})`
       : 'nothing';
   }
-  // The reference columns of the rows this run wrote go to a temporary table, so linking
-  // missing references looks at those rows only, not at the whole fact on every run.
+  // The reference columns of the rows an incremental run wrote go to a temporary table, so
+  // linking missing references looks at those rows only, not at the whole fact on every run.
+  // A table rebuilt whole was all written: linking reads it directly (no copy of every row).
   const refColumns = [...new Set(model.references.map((r) => quoteIdent(r.column)))];
-  ctes.push(`written as (${insert}\nreturning ${refColumns.length ? refColumns.map((c) => `t.${c}`).join(', ') : '1'})`);
-  if (refColumns.length) {
+  const listWritten = refColumns.length > 0 && !emptied;
+  ctes.push(`written as (${insert}\nreturning ${listWritten ? refColumns.map((c) => `t.${c}`).join(', ') : '1'})`);
+  if (listWritten) {
     await db.query(`create temp table ${WRITTEN} on commit drop as select ${refColumns.join(', ')} from ${target} limit 0`);
     ctes.push(`kept as (insert into ${WRITTEN} select * from written)`);
   }
@@ -116,7 +118,7 @@ export async function materialize(db: PoolClient, model: ModelFile, options: Mat
     throw error;
   });
   if (next) await writeWatermarks(db, model.name, next);
-  if (refColumns.length) await linkReferences(db, model, WRITTEN);
+  if (refColumns.length) await linkReferences(db, model, listWritten ? WRITTEN : t);
   return { rows: Number(result.rows[0]!.rows), sql };
 }
 
