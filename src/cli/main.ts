@@ -5,6 +5,7 @@
  */
 import { defineCommand, runCommand, showUsage, type ArgsDef, type CommandDef } from 'citty';
 import { UsageError } from './errors.ts';
+import { VERSION } from './version.ts';
 import { rejectUnknownFlags, takeProjectDir } from './flags.ts';
 import { maskSecrets, secretValues } from './secrets.ts';
 import { firstLine } from './text.ts';
@@ -30,7 +31,7 @@ const commands: Record<string, () => Promise<CommandDef<any>>> = {
 };
 
 export const mainCommand = defineCommand({
-  meta: { name: 'elt', version: '0.1.0', description: 'Copy an Odoo ERP into PostgreSQL and build an analytics warehouse there. Every command runs in the project folder (elt init makes one): the working folder, or --project-dir <dir>.' },
+  meta: { name: 'elt', version: VERSION, description: 'Copy an Odoo ERP into PostgreSQL and build an analytics warehouse there. Every command runs in the project folder (elt init makes one): the working folder, or --project-dir <dir>.' },
   subCommands: commands,
 });
 
@@ -55,7 +56,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    console.log('0.1.0');
+    console.log(VERSION);
     return 0;
   }
   const load = commands[name];

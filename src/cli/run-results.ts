@@ -15,6 +15,7 @@ import type { ModelResult } from '../transform/model-state.ts';
 import { loadProject, type Project } from '../transform/project.ts';
 import type { Context } from './context.ts';
 import { projectPlan } from './project.ts';
+import { VERSION } from './version.ts';
 
 export interface RunArtifacts {
   readonly command: 'transform' | 'run' | 'test';
@@ -28,8 +29,6 @@ export interface RunArtifacts {
   readonly tests?: readonly TestResult[];
   readonly streams?: readonly StreamResult[];
 }
-
-export const VERSION = '0.1.0';
 
 /** Writes the artifacts; returns run_results.json's path. */
 export function writeRunArtifacts(a: RunArtifacts): string {

@@ -28,13 +28,13 @@ const IDENT = /^[a-z_][a-z0-9_]*$/;
 export function loadSingularTests(project: Project, vars: Vars): SingularTest[] {
   return testFiles(project.layout).flatMap(({ path, abs, builtIn }) => {
     const text = readFileSync(abs, 'utf8');
-    if (builtIn && readsDisabled(text, project)) return [];
+    if (builtIn && readsDisabled(path, text, project)) return [];
     return [parseSingularTest(path, text, project, vars)];
   });
 }
 
-function readsDisabled(body: string, project: Project): boolean {
-  return [...body.matchAll(PLACEHOLDER)].some(([, fn, rawArgs]) => fn === 'ref' && project.layout.disabled.has(parseArgs(rawArgs!, 'test')[0]!));
+function readsDisabled(path: string, body: string, project: Project): boolean {
+  return [...body.matchAll(PLACEHOLDER)].some(([, fn, rawArgs]) => fn === 'ref' && project.layout.disabled.has(parseArgs(rawArgs!, path)[0]!));
 }
 
 export function parseSingularTest(path: string, text: string, project: Project, vars: Vars): SingularTest {

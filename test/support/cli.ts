@@ -71,11 +71,16 @@ export function projectDir(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'elt-project-'));
   // As root, an `elt demo` run in it starts PostgreSQL as an unprivileged user, which must reach it.
   chmodSync(dir, 0o755);
+  writeFiles(dir, files);
+  return dir;
+}
+
+/** Writes each `path: text` under `dir`, making the folders. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  return dir;
 }
 
 /**

@@ -4,12 +4,13 @@
  * as on_schema_change says; declared tables stay contracts; an upsert with no
  * unique index to land on is one line naming the fix.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
 import { memoryLog } from '../support/odoo.ts';
+import { writeFiles } from '../support/cli.ts';
 import { ensureRawTable, landRecords } from '../../src/db/raw-tables.ts';
 import { inTransaction } from '../../src/db/pool.ts';
 import { runTransform, type TransformOptions } from '../../src/transform/run-transform.ts';
@@ -28,12 +29,7 @@ select p.id as payment_id,
 from {{ source('pos.payment') }} as p
 where {{ changed(p) }}`;
 
-function write(files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-}
+const write = (files: Record<string, string>) => writeFiles(dir, files);
 const payment = (id: number, amount: number, method = 'Cash') => ({
   id, pos_order_id: [id * 10, `Order ${id * 10}`], amount, payment_method: method, payment_date: '2026-11-01 10:00:00', tag_ids: [3, 1], write_date: `2026-11-01 10:00:0${id % 10}`,
 });

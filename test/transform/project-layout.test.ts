@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/transform/project.ts';
+import { writeFiles } from '../support/cli.ts';
 import { layeredProject, TOOL_DIR, type ProjectLayout } from '../../src/transform/project-layout.ts';
 import { loadSingularTests } from '../../src/transform/singular-tests.ts';
 import { resolveSelection } from '../../src/transform/selection.ts';
@@ -12,10 +13,7 @@ const dirs: string[] = [];
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'elt-layer-'));
   dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
+  writeFiles(dir, files);
   return dir;
 }
 afterAll(() => {

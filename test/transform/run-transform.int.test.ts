@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
 import { memoryLog } from '../support/odoo.ts';
+import { writeFiles } from '../support/cli.ts';
 import { ensureRawTable, landRecords } from '../../src/db/raw-tables.ts';
 import { inTransaction } from '../../src/db/pool.ts';
 import { runTransform, type TransformOptions } from '../../src/transform/run-transform.ts';
@@ -207,18 +208,14 @@ describe('elt transform on a small project', () => {
       'sql/b_free.sql': '-- materialized: view\nselect 2 as id',
       'sql/c_after.sql': "-- materialized: view\nselect id from {{ ref('b_free') }}",
     };
-    for (const [path, text] of Object.entries(project)) {
-      mkdirSync(dirname(join(other, path)), { recursive: true });
-      writeFileSync(join(other, path), text);
-    }
+    writeFiles(other, project);
     const holder = await db.pool.connect();
     try {
       await holder.query('select pg_advisory_lock(4242)');
       const run = runTransform(db.pool, { projectDir: other, threads: 2 }, memoryLog());
-      // b_free and c_after finish while a_waits still waits: with one thread they would wait behind it.
-      for (let i = 0; i < 400; i++) {
-        const done = await rows(`select count(*)::int as n from elt_model_state where model in ('b_free', 'c_after') and status = 'success'`);
-        if (done[0].n === 2) break;
+      // b_free and c_after finish while a_waits still waits: with one thread they would wait behind it
+      // (and this loop until the test's timeout). No bound of its own, so a slow machine only waits longer.
+      while ((await rows(`select count(*)::int as n from elt_model_state where model in ('b_free', 'c_after') and status = 'success'`))[0].n < 2) {
         await new Promise((r) => setTimeout(r, 50));
       }
       expect(await rows(`select model from elt_model_state where model in ('a_waits', 'b_free', 'c_after') order by model`)).toEqual([{ model: 'b_free' }, { model: 'c_after' }]);

@@ -3,12 +3,13 @@
  * one's place, which keeps its exact definition (columns, keys, indexes,
  * constraints, comments, grants, storage options) and leaves no dead rows.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
 import { memoryLog } from '../support/odoo.ts';
+import { writeFiles } from '../support/cli.ts';
 import { tableDefinition } from '../support/table-definition.ts';
 import { ensureRawTable, landRecords } from '../../src/db/raw-tables.ts';
 import { inTransaction } from '../../src/db/pool.ts';
@@ -23,12 +24,7 @@ select p.id as payment_id, odoo_num(p.data -> 'amount') as amount, odoo_text(p.d
 from {{ source('pos.payment') }} as p
 where {{ changed(p) }}`;
 
-function write(files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-}
+const write = (files: Record<string, string>) => writeFiles(dir, files);
 async function rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
   return (await db.pool.query(sql, params)).rows as T[];
 }
