@@ -1,8 +1,9 @@
 /** The pipeline's steps, shared by the single-step commands and `elt run`. */
 import { setTimeout as delay } from 'node:timers/promises';
 import { migrate } from '../db/migrate.ts';
-import { ensureRawTable } from '../db/raw-tables.ts';
-import { tryWarehouseLock, WarehouseBusyError } from '../db/lock.ts';
+import { ensureRawTable, tableExists } from '../db/raw-tables.ts';
+import { rawTableName } from '../db/identifiers.ts';
+import { takeWarehouseLock, WarehouseBusyError } from '../db/lock.ts';
 import { isConnectionLoss, WarehouseConnectionLost } from '../db/connection-errors.ts';
 import { severPool, type Pool } from '../db/pool.ts';
 import { runTransform, type TransformOptions } from '../transform/run-transform.ts';
@@ -18,18 +19,53 @@ import { UsageError } from './errors.ts';
 import { startProgress } from './progress.ts';
 import { firstLine, plural } from './text.ts';
 import { projectPlan } from './project.ts';
+import { beginStep, runningCommand, trackExtract, trackTransform } from './interrupt.ts';
 
-/** Applies the migrations and creates the raw table of every configured stream; returns how many. */
-export async function migrateStep(ctx: Context): Promise<number> {
-  await migrate(databaseUrl(ctx.env)).catch((error: unknown) => {
+export interface MigrateOutcome {
+  /** The migrations applied now, by tag, in order. */
+  readonly applied: readonly string[];
+  /** How many migrations elt has. */
+  readonly migrations: number;
+  /** Raw tables ready (one per stream, catalog ones included), and how many of them this step created. */
+  readonly rawTables: number;
+  readonly created: number;
+}
+
+/**
+ * Applies the migrations and creates the raw table of every configured stream.
+ * Prints what it did (formatMigration): always for `elt migrate` (`report:
+ * 'always'`), else only when it applied a migration, so a routine `elt run`
+ * adds no line.
+ */
+export async function migrateStep(ctx: Context, report: 'always' | 'when-applied' = 'when-applied'): Promise<MigrateOutcome> {
+  beginStep('migrate');
+  const { applied, total } = await migrate(databaseUrl(ctx.env)).catch((error: unknown) => {
     throw new UsageError(`cannot migrate the warehouse database: ${rootCause(error)} (check DATABASE_URL)`);
   });
   // Every catalog stream gets its (maybe empty) raw table even when elt.yml turns it off,
   // so the default models that read it still run instead of failing on a missing table.
   const models = new Set([...BUILTIN_STREAMS.map((s) => s.model), ...resolveStreams(ctx.config).map((s) => s.model)]);
-  for (const model of models) await ensureRawTable(ctx.db, model);
-  ctx.log.info({ rawTables: models.size }, 'warehouse migrated');
-  return models.size;
+  let created = 0;
+  for (const model of models) {
+    if (!(await tableExists(ctx.db, rawTableName(model)))) created++;
+    await ensureRawTable(ctx.db, model);
+  }
+  const outcome = { applied, migrations: total, rawTables: models.size, created };
+  ctx.log.info({ migrationsApplied: applied, rawTables: models.size, rawTablesCreated: created }, 'warehouse migrated');
+  if (report === 'always' || applied.length > 0) console.log(formatMigration(outcome));
+  return outcome;
+}
+
+/**
+ * `applied 2 migrations: 0004_skipped_records, 0005_stream_fields` or
+ * `framework tables already up to date (6 migrations)`, then
+ * `31 raw tables ready, 3 created` (or `none created`).
+ */
+export function formatMigration(outcome: MigrateOutcome): string {
+  const framework = outcome.applied.length
+    ? `applied ${plural(outcome.applied.length, 'migration')}: ${outcome.applied.join(', ')}`
+    : `framework tables already up to date (${plural(outcome.migrations, 'migration')})`;
+  return `${framework}\n${plural(outcome.rawTables, 'raw table')} ready, ${outcome.created ? `${outcome.created.toLocaleString('en-US')} created` : 'none created'}`;
 }
 
 /** `odoo`: a client `elt run` connected before migrating, so a bad login stops it before anything is written. */
@@ -38,7 +74,7 @@ export async function extractStep(ctx: Context, options: ExtractOptions, odoo?: 
   resolveStreams(ctx.config, options.streams); // an unknown --streams name fails before anything connects
   await checkWarehouse(ctx.db);
   const client = odoo ?? (await connectOdoo(settings, ctx.log));
-  const progress = startProgress(ctx.log);
+  const progress = trackExtract(startProgress(ctx.log), resolveStreams(ctx.config, options.streams).length);
   try {
     return await withWarehouseLock(ctx, () => runExtract(client, ctx.db, ctx.config, { ...options, progress }, ctx.log));
   } finally {
@@ -59,10 +95,11 @@ const holding = new WeakSet<Pool>();
  */
 export async function withWarehouseLock<T>(ctx: Context, fn: () => Promise<T>): Promise<T> {
   if (holding.has(ctx.db)) return fn();
-  const lock = await tryWarehouseLock(ctx.db).catch((error: unknown) => {
+  // Named for this command, so a run it refuses meanwhile can say who is working.
+  const lock = await takeWarehouseLock(ctx.db, runningCommand()).catch((error: unknown) => {
+    if (error instanceof WarehouseBusyError) throw error;
     throw new UsageError(`cannot reach the warehouse database: ${firstLine(error)} (check DATABASE_URL)`);
   });
-  if (!lock) throw new WarehouseBusyError();
   let lost: unknown = null;
   lock.lost.catch((error: unknown) => {
     lost = error;
@@ -93,7 +130,7 @@ export async function withWarehouseLock<T>(ctx: Context, fn: () => Promise<T>): 
 export async function transformStep(ctx: Context, options: Omit<TransformOptions, 'vars' | 'timezone'>): Promise<ModelResult[]> {
   const plan = { ...projectPlan(ctx.config), threads: ctx.config.transform.threads, ...options, timezone: ctx.env.ELT_TIMEZONE };
   await checkWarehouse(ctx.db);
-  const progress = startProgress(ctx.log);
+  const progress = trackTransform(startProgress(ctx.log));
   try {
     return await withWarehouseLock(ctx, () => runTransform(ctx.db, { ...plan, progress }, ctx.log));
   } finally {
@@ -103,6 +140,7 @@ export async function transformStep(ctx: Context, options: Omit<TransformOptions
 
 export async function seedStep(ctx: Context): Promise<Array<{ seed: string; table: string; rows: number }>> {
   await checkWarehouse(ctx.db);
+  beginStep('seed');
   return loadSeeds(ctx.db, projectPlan(ctx.config).projectDir);
 }
 

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
-import { tryWarehouseLock } from '../../src/db/lock.ts';
+import { takeWarehouseLock, tryWarehouseLock, WarehouseBusyError } from '../../src/db/lock.ts';
 import { createPool } from '../../src/db/pool.ts';
 
 let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -46,3 +48,59 @@ describe('the extract lock', () => {
   });
 });
 
+
+describe('the busy message', () => {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const since = (message: string) => Date.parse(`${/since (\S+ \S+) UTC/.exec(message)![1]!.replace(' ', 'T')}Z`);
+
+  it('names the holder: command, pid and host of the elt holding the lock, since when and for how long', async () => {
+    const holder = createPool(db.url, 2);
+    const other = createPool(db.url, 2);
+    const taken = Date.now();
+    const lock = await takeWarehouseLock(holder, 'run');
+    const refused = await takeWarehouseLock(other, 'extract').then(() => null, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(WarehouseBusyError);
+    const message = (refused as Error).message;
+    expect(message).toMatch(
+      new RegExp(`^the warehouse is busy: elt run \\(pid ${process.pid} on host ${escape(hostname())}\\) has held it since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC \\(\\d+ s\\): try again when it ends$`),
+    );
+    // Seconds: the time the lock was taken (within a clock skew's margin).
+    expect(Math.abs(since(message) - taken)).toBeLessThan(60_000);
+    expect(await tryWarehouseLock(other)).toBeNull();
+    await lock.release();
+    // Released, the session gets its pool's name back; the lock is free for the other.
+    expect((await holder.query(`select current_setting('application_name') as name`)).rows[0].name).toBe('odoo-elt');
+    const next = await takeWarehouseLock(other, 'transform');
+    await next.release();
+    await Promise.all([holder.end(), other.end()]);
+  });
+
+  it('without the right to see the holder\'s activity, still names it by what everyone may see', async () => {
+    const role = `elt_lock_${randomBytes(4).toString('hex')}`;
+    await db.pool.query(`create role ${role} login password 'Lock-Viewer-9'`);
+    const url = new URL(db.url);
+    url.username = role;
+    url.password = 'Lock-Viewer-9';
+    const holder = createPool(db.url, 2);
+    const viewer = createPool(url.toString(), 2);
+    try {
+      const lock = await takeWarehouseLock(holder, 'transform');
+      const refused = await takeWarehouseLock(viewer).then(() => null, (error: unknown) => error);
+      // pg_stat_activity shows another role's application_name, not its times: no "since".
+      expect((refused as Error).message).toBe(`the warehouse is busy: elt transform (pid ${process.pid} on host ${hostname()}) holds it: try again when it ends`);
+      await lock.release();
+      // Not an elt: PostgreSQL's pid, and the session's application_name.
+      const psql = await db.pool.connect();
+      await psql.query(`set application_name = 'psql'; select pg_advisory_lock(${0x656c74}, 1)`);
+      const backend = (await psql.query('select pg_backend_pid() as pid')).rows[0].pid as number;
+      const stranger = await takeWarehouseLock(holder).then(() => null, (error: unknown) => error);
+      expect((stranger as Error).message).toMatch(
+        new RegExp(`^the warehouse is busy: another session \\(pid ${backend} in PostgreSQL, application_name psql\\) has held it since [-0-9]+ [:0-9]+ UTC \\(\\d+ s\\): try again when it ends$`),
+      );
+      psql.release(true);
+    } finally {
+      await Promise.all([holder.end(), viewer.end()]);
+      await db.pool.query(`drop role ${role}`);
+    }
+  });
+});
