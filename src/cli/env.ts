@@ -1,7 +1,8 @@
 /**
  * Environment configuration, validated at start. A `.env` file in the working
- * directory is read first (real environment variables win). Every problem is
- * reported as one line naming the variable; values of secrets never appear.
+ * directory (the project folder) is read first (real environment variables
+ * win). Every problem, missing or malformed, is reported in one line naming
+ * each variable; values of secrets never appear.
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
@@ -56,8 +57,48 @@ export interface OdooSettings {
   readonly insecureTls: boolean;
 }
 
-/** Reads `.env` (if present) into `process.env` without overriding what is set, then validates. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env, envFile = '.env'): Env {
+/** What a command needs from the environment before it runs: the Odoo login, the warehouse, or both. */
+export type Need = 'odoo' | 'warehouse';
+
+/** What a valid value of each checked variable is, said after "is not". */
+const EXPECTED: Partial<Record<keyof Env, string>> = {
+  ODOO_URL: 'an http(s) URL such as https://odoo.example.com',
+  ODOO_TRANSPORT: `one of ${TRANSPORTS.join(', ')}`,
+  ODOO_RETRIES: 'a whole number from 0 to 20',
+  ODOO_TLS_INSECURE: 'true or false',
+  ODOO_TIMEOUT_SECONDS: 'a positive number of seconds',
+  DATABASE_URL: 'a PostgreSQL URL such as postgres://user@host:5432/warehouse',
+  ELT_TIMEZONE: 'an IANA time zone name such as Europe/Brussels',
+  LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
+};
+
+/** Variables whose value may be shown in an error: never a password, key or URL (URLs can carry credentials). */
+const SHOWN = new Set(['ODOO_TRANSPORT', 'ODOO_RETRIES', 'ODOO_TLS_INSECURE', 'ODOO_TIMEOUT_SECONDS', 'ELT_TIMEZONE', 'LOG_LEVEL']);
+
+/** Every variable `elt` reads, one line each, in .env.example's order: the settings part of `elt --help`. */
+export const SETTINGS_HELP: ReadonlyArray<readonly [string, string]> = [
+  ['ODOO_URL', "the Odoo server's root URL, e.g. https://acme.odoo.com"],
+  ['ODOO_DB', 'the Odoo database name'],
+  ['ODOO_USERNAME', 'the login of the Odoo user elt reads as'],
+  ['ODOO_PASSWORD', 'the password of that user'],
+  ['ODOO_API_KEY', 'or, better, an API key of that user (wins if both set)'],
+  ['ODOO_TRANSPORT', 'auto (default), xmlrpc, jsonrpc or json2 (Odoo 19+)'],
+  ['ODOO_TIMEOUT_SECONDS', 'seconds before an Odoo call times out (default 120)'],
+  ['ODOO_RETRIES', 'retries of a call that failed transiently (default 5)'],
+  ['ODOO_TLS_INSECURE', "true: skip the check of Odoo's TLS certificate"],
+  ['DATABASE_URL', "the warehouse's postgres:// URL (or the PG* variables)"],
+  ['PGCONNECT_TIMEOUT', 'seconds to wait for a warehouse connection (default 30)'],
+  ['ELT_TIMEZONE', "IANA time zone of the marts' local dates (default UTC)"],
+  ['ELT_CONFIG', 'the project config file (default: elt.yml)'],
+  ['LOG_LEVEL', 'fatal, error, warn, info (default), debug, trace, silent'],
+];
+
+/**
+ * Reads `.env` (if present) into `process.env` without overriding what is set,
+ * then validates. Every malformed value, and every setting that `needs` asks
+ * for and is missing, is named in one message.
+ */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env, envFile = '.env', needs: readonly Need[] = []): Env {
   if (source === process.env && existsSync(envFile)) {
     try {
       process.loadEnvFile(envFile);
@@ -66,27 +107,23 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, envFile = '.env
     }
   }
   // Blank values count as unset, as most .env loaders treat them.
-  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== '')) as Record<string, string>;
   const parsed = schema.safeParse(present);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError(`configuration error: ${String(issue.path[0])} ${issue.message}`);
-  }
-  return parsed.data;
+  const invalid = parsed.success ? [] : [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))].map((name) => invalidSetting(name, present[name]));
+  const missing = missingSettings(present, needs, source);
+  if (invalid.length || missing.length) throw new UsageError(settingsProblem(missing, invalid, envFile));
+  return parsed.data!;
 }
 
-/** The Odoo connection settings; each missing one is named, first found first. */
-export function odooSettings(env: Env): OdooSettings {
-  for (const name of ['ODOO_URL', 'ODOO_DB', 'ODOO_USERNAME'] as const) {
-    if (!env[name]) throw new UsageError(`configuration error: ${name} is not set (see .env.example)`);
-  }
-  const secret = env.ODOO_API_KEY ?? env.ODOO_PASSWORD;
-  if (!secret) throw new UsageError('configuration error: set ODOO_PASSWORD or ODOO_API_KEY (see .env.example)');
+/** The Odoo connection settings; every missing one is named, in one message. */
+export function odooSettings(env: Env, envFile = '.env'): OdooSettings {
+  const missing = missingSettings(env, ['odoo']);
+  if (missing.length) throw new UsageError(settingsProblem(missing, [], envFile));
   return {
     url: env.ODOO_URL!,
     db: env.ODOO_DB!,
     login: env.ODOO_USERNAME!,
-    secret,
+    secret: (env.ODOO_API_KEY ?? env.ODOO_PASSWORD)!,
     transport: env.ODOO_TRANSPORT,
     timeoutMs: env.ODOO_TIMEOUT_SECONDS * 1000,
     retries: env.ODOO_RETRIES,
@@ -96,10 +133,43 @@ export function odooSettings(env: Env): OdooSettings {
 }
 
 /** DATABASE_URL, or undefined when the libpq PG* variables are to be used. */
-export function databaseUrl(env: Env, source: NodeJS.ProcessEnv = process.env): string | undefined {
+export function databaseUrl(env: Env, source: NodeJS.ProcessEnv = process.env, envFile = '.env'): string | undefined {
   if (env.DATABASE_URL) return env.DATABASE_URL;
-  if (source.PGHOST || source.PGDATABASE || source.PGSERVICE) return undefined;
-  throw new UsageError('configuration error: DATABASE_URL is not set (or set the libpq PGHOST/PGDATABASE variables)');
+  if (hasLibpqTarget(source)) return undefined;
+  throw new UsageError(settingsProblem(['DATABASE_URL'], [], envFile));
+}
+
+/** The settings `needs` asks for that are not set, in .env.example's order. */
+function missingSettings(values: Partial<Record<string, unknown>>, needs: readonly Need[], source: NodeJS.ProcessEnv = process.env): string[] {
+  const missing: string[] = [];
+  if (needs.includes('odoo')) {
+    for (const name of ['ODOO_URL', 'ODOO_DB', 'ODOO_USERNAME'] as const) if (!values[name]) missing.push(name);
+    if (!values.ODOO_API_KEY && !values.ODOO_PASSWORD) missing.push('ODOO_PASSWORD or ODOO_API_KEY');
+  }
+  if (needs.includes('warehouse') && !values.DATABASE_URL && !hasLibpqTarget(source)) missing.push('DATABASE_URL');
+  return missing;
+}
+
+function hasLibpqTarget(source: NodeJS.ProcessEnv): boolean {
+  return Boolean(source.PGHOST || source.PGDATABASE || source.PGSERVICE);
+}
+
+/** `LOG_LEVEL "loud" is not one of ...`; the value only where it cannot be a secret. */
+function invalidSetting(name: string, value: string | undefined): string {
+  const shown = SHOWN.has(name) && value !== undefined ? ` "${value.length > 40 ? `${value.slice(0, 40)}...` : value}"` : '';
+  return `${name}${shown} is not ${EXPECTED[name as keyof Env] ?? 'valid'}`;
+}
+
+/**
+ * One line for every problem with the settings:
+ * `missing settings ODOO_URL, DATABASE_URL; LOG_LEVEL "loud" is not one of ...: set them in ...`.
+ */
+function settingsProblem(missing: readonly string[], invalid: readonly string[], envFile: string): string {
+  const count = missing.length + invalid.length;
+  const problems = [...(missing.length ? [`missing setting${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`] : []), ...invalid];
+  const verb = missing.length ? 'set' : 'fix';
+  const hint = existsSync(envFile) ? 'see .env.example' : 'copy .env.example to .env';
+  return `${problems.join('; ')}: ${verb} ${count > 1 ? 'them' : 'it'} in the environment or in .env in the project folder (${hint})`;
 }
 
 function isTimeZone(name: string): boolean {

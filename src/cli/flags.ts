@@ -1,15 +1,16 @@
 import type { ArgsDef } from 'citty';
 import { UsageError } from './errors.ts';
+import { nearestNames } from '../util/nearest-names.ts';
 
 /** The --select and --exclude options of ls, transform, test and dag. */
 export const selectionArgs = {
-  select: { type: 'string', alias: 's', description: 'dbt selectors: name, +name, name+, 2+name, @name, tag:x, path:sql/marts; several for a union, a,b for an intersection', valueHint: 'dim_products+' },
-  exclude: { type: 'string', description: 'selectors to leave out (same grammar)', valueHint: 'tag:slow' },
+  select: { type: 'string', alias: 's', description: 'models to pick, dbt selectors: name, +name (and its parents), name+ (and its children), 2+name, @name, tag:x, path:sql/marts; several for a union, a,b for an intersection; default all', valueHint: 'dim_products+' },
+  exclude: { type: 'string', description: 'models to leave out (same selectors)', valueHint: 'tag:slow' },
 } as const;
 
 /** --threads of transform and run. */
 export const threadsArg = {
-  threads: { type: 'string', description: 'models built at once, each on its own connection (default: transform.threads in elt.yml, else 4)', valueHint: '4' },
+  threads: { type: 'string', description: 'models built at once, 1 to 32, each on its own connection (default: transform.threads in elt.yml, else 4)', valueHint: '4' },
 } as const;
 
 /** The --threads value: a whole number from 1 to 32, or undefined when not given. */
@@ -26,9 +27,11 @@ const MULTI_VALUED = new Set(['select', 'exclude']);
 /**
  * citty accepts any flag, a string flag with no value and stray words; a typo
  * such as `--full-refesh` or `elt extract pos.order` must fail instead of
- * being ignored (and running everything).
+ * being ignored (and running everything). An unknown option names the
+ * nearest known one; `command` names the help to see.
  */
-export function rejectUnknownFlags(rawArgs: readonly string[], args: ArgsDef): void {
+export function rejectUnknownFlags(rawArgs: readonly string[], args: ArgsDef, command?: string): void {
+  const see = `see ${command === undefined ? '' : `elt ${command} `}--help`;
   const known = new Map<string, { name: string; type: string; hint?: string }>();
   let positionals = Object.values(args).filter((def) => def.type === 'positional').length;
   for (const [name, def] of Object.entries(args)) {
@@ -48,10 +51,13 @@ export function rejectUnknownFlags(rawArgs: readonly string[], args: ArgsDef): v
       continue;
     }
     if (!match || /^-\d/.test(raw)) {
-      throw new UsageError(`unexpected argument "${raw}" (options start with --; see --help)`);
+      throw new UsageError(`unexpected argument "${raw}" (options start with --; ${see})`);
     }
     const flag = known.get(match[1]!);
-    if (!flag) throw new UsageError(`unknown option ${raw.split('=')[0]} (see --help)`);
+    if (!flag) {
+      const [near] = nearestNames(match[1]!, [...Object.keys(args).filter((name) => args[name]!.type !== 'positional'), 'project-dir', 'help'], 1);
+      throw new UsageError(`unknown option ${raw.split('=')[0]}${near === undefined ? '' : `: did you mean --${near}?`} (${see})`);
+    }
     if (flag.type !== 'string') continue;
     const start = i;
     if (!raw.includes('=')) {
@@ -62,7 +68,7 @@ export function rejectUnknownFlags(rawArgs: readonly string[], args: ArgsDef): v
     }
     if (i === start && !/=./.test(raw)) {
       const flagName = raw.split('=')[0]!;
-      throw new UsageError(`${flagName} needs a value${flag.hint ? `, e.g. ${flagName} ${flag.hint}` : ''} (see --help)`);
+      throw new UsageError(`${flagName} needs a value${flag.hint ? `, e.g. ${flagName} ${flag.hint}` : ''} (${see})`);
     }
   }
 }

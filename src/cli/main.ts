@@ -1,21 +1,24 @@
 /**
  * The `elt` entry point: dispatches to one file per command, maps errors to
- * exit codes (0 ok, 1 a stream/model/test failed, 2 usage or configuration)
- * and prints every error as one line.
+ * exit codes (0 ok, 1 a stream/model/test failed, 2 usage or configuration,
+ * 130 interrupted by Ctrl-C) and prints every error as one line.
  */
-import { defineCommand, runCommand, showUsage, type ArgsDef, type CommandDef } from 'citty';
+import { parseArgs, runCommand, type ArgsDef, type CommandDef } from 'citty';
 import { UsageError } from './errors.ts';
 import { VERSION } from './version.ts';
 import { rejectUnknownFlags, takeProjectDir } from './flags.ts';
+import { loadEnv } from './env.ts';
+import { renderCommandHelp, renderMainHelp } from './help.ts';
+import { nearestNames } from '../util/nearest-names.ts';
 import { maskSecrets, secretValues } from './secrets.ts';
 import { firstLine } from './text.ts';
-import { interruptible } from './interrupt.ts';
 import { ProjectConfigError } from '../extract/project-config.ts';
 import { ModelError } from '../transform/errors.ts';
 import { SelectionError } from '../transform/selection.ts';
 import { SeedError } from '../transform/seeds.ts';
 
-const commands: Record<string, () => Promise<CommandDef<any>>> = {
+/** Every command, loaded on demand; `elt --help` lists them in this order. */
+export const commands: Record<string, () => Promise<CommandDef<any>>> = {
   migrate: () => import('./commands/migrate.ts').then((m) => m.migrateCommand),
   extract: () => import('./commands/extract.ts').then((m) => m.extractCommand),
   transform: () => import('./commands/transform.ts').then((m) => m.transformCommand),
@@ -30,11 +33,6 @@ const commands: Record<string, () => Promise<CommandDef<any>>> = {
   demo: () => import('./commands/demo.ts').then((m) => m.demoCommand),
   init: () => import('./commands/init.ts').then((m) => m.initCommand),
 };
-
-export const mainCommand = defineCommand({
-  meta: { name: 'elt', version: VERSION, description: 'Copy an Odoo ERP into PostgreSQL and build an analytics warehouse there. Every command runs in the project folder (elt init makes one): the working folder, or --project-dir <dir>.' },
-  subCommands: commands,
-});
 
 /** Runs the CLI and exits with its code. */
 export async function main(argv: string[]): Promise<never> {
@@ -53,7 +51,7 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h') {
-    await showUsage(mainCommand);
+    console.log(await renderMainHelp(commands));
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
@@ -62,19 +60,19 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const load = commands[name];
   if (!load) {
-    console.error(`elt: unknown command "${name}": run elt --help for the list of commands`);
+    console.error(unknownCommand(name));
     return 2;
   }
   const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    await showUsage(command, mainCommand);
+    console.log(await renderCommandHelp(name, command));
     return 0;
   }
   try {
     // citty itself accepts any flag and stray words: every command gets the strict check here.
-    rejectUnknownFlags(rest, (command.args ?? {}) as ArgsDef);
-    // Ctrl-C or a TERM meanwhile: one line on what stopped (interrupt.ts), exit 130 or 143.
-    const { result } = await interruptible(name, () => runCommand(command, { rawArgs: rest }));
+    rejectUnknownFlags(rest, (command.args ?? {}) as ArgsDef, name);
+    checkSettings(command, rest);
+    const { result } = await runCommand(command, { rawArgs: rest });
     return typeof result === 'number' ? result : 0;
   } catch (error) {
     const usage = error instanceof UsageError || error instanceof ProjectConfigError || error instanceof ModelError || error instanceof SelectionError || error instanceof SeedError;
@@ -83,6 +81,26 @@ export async function runCli(argv: string[]): Promise<number> {
     console.error(maskSecrets(`elt ${name}: ${message}`, secretValues()));
     return usage ? 2 : 1;
   }
+}
+
+/** `elt trasform`: the nearest command, if one is near. */
+function unknownCommand(name: string): string {
+  const options = ['--project-dir', '--help', '--version'];
+  const [near] = nearestNames(name, name.startsWith('-') ? options : Object.keys(commands), 1);
+  const what = name.startsWith('-') ? `unknown option ${name.split('=')[0]}` : `unknown command "${name}"`;
+  const mean = near === undefined ? '' : name.startsWith('-') ? `: did you mean ${near}?` : `: did you mean "${near}"?`;
+  return `elt: ${what}${mean} (elt --help lists the commands)`;
+}
+
+/**
+ * Every setting the command needs (its meta's `needs`), checked before it
+ * runs, so that every missing or malformed one is named in one message.
+ */
+function checkSettings(command: CommandDef<any>, rawArgs: string[]): void {
+  const meta = typeof command.meta === 'object' && !(command.meta instanceof Promise) ? command.meta : undefined;
+  const needs = meta?.needs;
+  if (needs === undefined) return;
+  loadEnv(process.env, '.env', typeof needs === 'function' ? needs(parseArgs(rawArgs, (command.args ?? {}) as ArgsDef)) : needs);
 }
 
 /** Every relative path (elt.yml, .env, sql/, ELT_CONFIG) is then the project's, as if elt were started there. */

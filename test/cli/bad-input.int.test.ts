@@ -88,23 +88,23 @@ const yml = (text: string) => ({ 'elt.yml': text });
 
 const cases: Case[] = [
   // Variables: missing or malformed, each named.
-  { input: 'ODOO_URL missing', argv: ['extract'], env: () => env({ ODOO_URL: undefined }), message: 'elt extract: configuration error: ODOO_URL is not set (see .env.example)' },
-  { input: 'ODOO_URL not http(s)', argv: ['extract'], env: () => env({ ODOO_URL: 'ftp://odoo.example.com' }), message: 'elt extract: configuration error: ODOO_URL must be an http(s) URL such as https://odoo.example.com' },
-  { input: 'ODOO_URL not a URL', argv: ['extract'], env: () => env({ ODOO_URL: 'odoo.example.com' }), message: 'elt extract: configuration error: ODOO_URL must be an http(s) URL such as https://odoo.example.com' },
-  { input: 'ODOO_DB missing', argv: ['extract'], env: () => env({ ODOO_DB: undefined }), message: 'elt extract: configuration error: ODOO_DB is not set (see .env.example)' },
-  { input: 'ODOO_DB blank', argv: ['extract'], env: () => env({ ODOO_DB: '   ' }), message: 'elt extract: configuration error: ODOO_DB is not set (see .env.example)' },
-  { input: 'ODOO_USERNAME missing', argv: ['extract'], env: () => env({ ODOO_USERNAME: undefined }), message: 'elt extract: configuration error: ODOO_USERNAME is not set (see .env.example)' },
-  { input: 'no password and no API key', argv: ['extract'], env: () => env({ ODOO_PASSWORD: undefined }), message: 'elt extract: configuration error: set ODOO_PASSWORD or ODOO_API_KEY (see .env.example)' },
-  { input: 'DATABASE_URL missing', argv: ['extract'], env: () => env({ DATABASE_URL: undefined }), message: 'elt extract: configuration error: DATABASE_URL is not set (or set the libpq PGHOST/PGDATABASE variables)' },
-  { input: 'DATABASE_URL not PostgreSQL', argv: ['extract'], env: () => env({ DATABASE_URL: 'mysql://elt@127.0.0.1/warehouse' }), message: 'elt extract: configuration error: DATABASE_URL must be a PostgreSQL URL such as postgres://user@host:5432/warehouse' },
-  { input: 'ELT_TIMEZONE unknown', argv: ['transform'], env: () => env({ ELT_TIMEZONE: 'Mars/Olympus_Mons' }), files: models, message: 'elt transform: configuration error: ELT_TIMEZONE must be an IANA time zone name such as Europe/Brussels' },
-  { input: 'LOG_LEVEL unknown', argv: ['extract'], env: () => env({ LOG_LEVEL: 'loud' }), message: 'elt extract: configuration error: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' },
-  { input: 'ODOO_TRANSPORT unknown', argv: ['extract'], env: () => env({ ODOO_TRANSPORT: 'soap' }), message: 'elt extract: configuration error: ODOO_TRANSPORT must be one of auto, xmlrpc, jsonrpc, json2' },
-  { input: 'ODOO_TIMEOUT_SECONDS not a number', argv: ['extract'], env: () => env({ ODOO_TIMEOUT_SECONDS: 'ten' }), message: 'elt extract: configuration error: ODOO_TIMEOUT_SECONDS must be a number of seconds' },
-  { input: 'ODOO_TIMEOUT_SECONDS zero', argv: ['extract'], env: () => env({ ODOO_TIMEOUT_SECONDS: '0' }), message: 'elt extract: configuration error: ODOO_TIMEOUT_SECONDS must be a positive number of seconds' },
-  { input: 'ODOO_RETRIES negative', argv: ['extract'], env: () => env({ ODOO_RETRIES: '-1' }), message: 'elt extract: configuration error: ODOO_RETRIES must be 0 or more' },
-  { input: 'ODOO_RETRIES fractional', argv: ['extract'], env: () => env({ ODOO_RETRIES: '2.5' }), message: 'elt extract: configuration error: ODOO_RETRIES must be a whole number' },
-  { input: 'ODOO_RETRIES too many', argv: ['extract'], env: () => env({ ODOO_RETRIES: '99' }), message: 'elt extract: configuration error: ODOO_RETRIES must be at most 20' },
+  { input: 'ODOO_URL missing', argv: ['extract'], env: () => env({ ODOO_URL: undefined }), message: 'elt extract: missing setting ODOO_URL: set it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'ODOO_URL not http(s)', argv: ['extract'], env: () => env({ ODOO_URL: 'ftp://odoo.example.com' }), message: 'elt extract: ODOO_URL is not an http(s) URL such as https://odoo.example.com: fix it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'ODOO_URL not a URL', argv: ['extract'], env: () => env({ ODOO_URL: 'odoo.example.com' }), message: 'elt extract: ODOO_URL is not an http(s) URL such as https://odoo.example.com: fix it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'ODOO_DB missing', argv: ['extract'], env: () => env({ ODOO_DB: undefined }), message: 'elt extract: missing setting ODOO_DB: set it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'ODOO_DB blank', argv: ['extract'], env: () => env({ ODOO_DB: '   ' }), message: 'elt extract: missing setting ODOO_DB: set it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'ODOO_USERNAME missing', argv: ['extract'], env: () => env({ ODOO_USERNAME: undefined }), message: 'elt extract: missing setting ODOO_USERNAME: set it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'no password and no API key', argv: ['extract'], env: () => env({ ODOO_PASSWORD: undefined }), message: 'elt extract: missing setting ODOO_PASSWORD or ODOO_API_KEY: set it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'DATABASE_URL missing', argv: ['extract'], env: () => env({ DATABASE_URL: undefined }), message: 'elt extract: missing setting DATABASE_URL: set it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'DATABASE_URL not PostgreSQL', argv: ['extract'], env: () => env({ DATABASE_URL: 'mysql://elt@127.0.0.1/warehouse' }), message: 'elt extract: DATABASE_URL is not a PostgreSQL URL such as postgres://user@host:5432/warehouse: fix it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'ELT_TIMEZONE unknown', argv: ['transform'], env: () => env({ ELT_TIMEZONE: 'Mars/Olympus_Mons' }), files: models, message: 'elt transform: ELT_TIMEZONE "Mars/Olympus_Mons" is not an IANA time zone name such as Europe/Brussels: fix it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'LOG_LEVEL unknown', argv: ['extract'], env: () => env({ LOG_LEVEL: 'loud' }), message: 'elt extract: LOG_LEVEL "loud" is not one of fatal, error, warn, info, debug, trace, silent: fix it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'ODOO_TRANSPORT unknown', argv: ['extract'], env: () => env({ ODOO_TRANSPORT: 'soap' }), message: 'elt extract: ODOO_TRANSPORT "soap" is not one of auto, xmlrpc, jsonrpc, json2: fix it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'ODOO_TIMEOUT_SECONDS not a number', argv: ['extract'], env: () => env({ ODOO_TIMEOUT_SECONDS: 'ten' }), message: 'elt extract: ODOO_TIMEOUT_SECONDS "ten" is not a positive number of seconds: fix it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'ODOO_TIMEOUT_SECONDS zero', argv: ['extract'], env: () => env({ ODOO_TIMEOUT_SECONDS: '0' }), message: 'elt extract: ODOO_TIMEOUT_SECONDS "0" is not a positive number of seconds: fix it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'ODOO_RETRIES negative', argv: ['extract'], env: () => env({ ODOO_RETRIES: '-1' }), message: 'elt extract: ODOO_RETRIES "-1" is not a whole number from 0 to 20: fix it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'ODOO_RETRIES fractional', argv: ['extract'], env: () => env({ ODOO_RETRIES: '2.5' }), message: 'elt extract: ODOO_RETRIES "2.5" is not a whole number from 0 to 20: fix it in the environment or in .env in the project folder (copy .env.example to .env)' },
+  { input: 'ODOO_RETRIES too many', argv: ['extract'], env: () => env({ ODOO_RETRIES: '99' }), message: 'elt extract: ODOO_RETRIES "99" is not a whole number from 0 to 20: fix it in the environment or in .env in the project folder (copy .env.example to .env)' },
   { input: 'ELT_CONFIG names no file', argv: ['extract'], env: () => env({ ELT_CONFIG: 'no-such.yml' }), message: 'elt extract: no-such.yml: cannot read the project config file (set ELT_CONFIG to an existing file)' },
 
   // Odoo: unreachable, not Odoo, refusing us.
@@ -179,15 +179,15 @@ const cases: Case[] = [
   { input: 'unknown model in --select', argv: ['transform', '--select', 'bi_okay'], files: models, message: 'elt transform: unknown model "bi_okay" in --select: did you mean bi_ok?' },
   { input: 'bad --select grammar', argv: ['transform', '--select', 'bi_ok+2+'], files: models, message: 'elt transform: invalid selector "bi_ok+2+" in --select: misplaced "+": write +name, name+, 2+name or name+1' },
   { input: 'unknown selector method', argv: ['ls', '--select', 'owner:me'], files: models, message: 'elt ls: invalid selector "owner:me" in --select: unknown method "owner:" (use tag:, path:, file: or fqn:, or a bare model name)' },
-  { input: '--exclude without a value', argv: ['transform', '--exclude'], files: models, message: 'elt transform: --exclude needs a value, e.g. --exclude tag:slow (see --help)' },
+  { input: '--exclude without a value', argv: ['transform', '--exclude'], files: models, message: 'elt transform: --exclude needs a value, e.g. --exclude tag:slow (see elt transform --help)' },
   { input: 'a CSV seed with a bad row', argv: ['seed'], files: { ...models, 'sql/seeds/bi_codes.csv': 'branch_name,branch_code\nCentre,C1\nNord\n' }, message: 'elt seed: sql/seeds/bi_codes.csv line 3: expected 2 columns, found 1' },
   { input: 'transform outside the project folder', argv: ['transform'], message: (cwd) => `elt transform: no sql/ folder in ${cwd}: run elt from the project folder (the one that holds sql/), or pass --project-dir` },
 
   // The command line itself.
-  { input: 'unknown command', argv: ['extrct'], message: 'elt: unknown command "extrct": run elt --help for the list of commands' },
-  { input: 'unknown flag', argv: ['extract', '--ful-refresh'], message: 'elt extract: unknown option --ful-refresh (see --help)' },
-  { input: 'a stray argument', argv: ['extract', 'pos.order'], message: 'elt extract: unexpected argument "pos.order" (options start with --; see --help)' },
-  { input: '--streams without a value', argv: ['extract', '--streams'], message: 'elt extract: --streams needs a value, e.g. --streams pos.order,pos.order.line (see --help)' },
+  { input: 'unknown command', argv: ['extrct'], message: 'elt: unknown command "extrct": did you mean "extract"? (elt --help lists the commands)' },
+  { input: 'unknown flag', argv: ['extract', '--ful-refresh'], message: 'elt extract: unknown option --ful-refresh: did you mean --full-refresh? (see elt extract --help)' },
+  { input: 'a stray argument', argv: ['extract', 'pos.order'], message: 'elt extract: unexpected argument "pos.order" (options start with --; see elt extract --help)' },
+  { input: '--streams without a value', argv: ['extract', '--streams'], message: 'elt extract: --streams needs a value, e.g. --streams pos.order,pos.order.line (see elt extract --help)' },
   {
     input: 'a verify header with bad grammar', argv: ['verify'], files: { ...models, 'sql/marts/bi_ok.sql': "-- materialized: table\n-- verify: id = total(pos.order.amount_total)\nselect id from {{ ref('bi_stg') }}" },
     message: `elt verify: sql/marts/bi_ok.sql: verify "id = total(pos.order.amount_total)" should read "<column> = sum(<odoo model>.<field>) [where <column> = '<value>']", e.g. "amount_total = sum(pos.order.amount_total) where source = 'pos'"`,
@@ -257,8 +257,8 @@ describe('SQL that PostgreSQL rejects while a model runs', () => {
 describe('the real process', () => {
   // Exit codes travel through bin/elt.mjs and process.exit, not only runCli's return value.
   it.each([
-    ['unknown command', ['extrct'], {}, 'elt: unknown command "extrct": run elt --help for the list of commands'],
-    ['malformed variable', ['extract'], { ODOO_TIMEOUT_SECONDS: 'ten' }, 'elt extract: configuration error: ODOO_TIMEOUT_SECONDS must be a number of seconds'],
+    ['unknown command', ['extrct'], {}, 'elt: unknown command "extrct": did you mean "extract"? (elt --help lists the commands)'],
+    ['malformed variable', ['extract'], { ODOO_TIMEOUT_SECONDS: 'ten' }, 'elt extract: ODOO_TIMEOUT_SECONDS "ten" is not a positive number of seconds: fix it in the environment or in .env in the project folder (copy .env.example to .env)'],
     ['wrong password', ['extract'], { ODOO_PASSWORD: 'not-the-password' }, null],
   ])('%s: exit 2 and the one line on stderr', async (_input, argv, overrides, message) => {
     const before = await tableCounts(db.pool);

@@ -7,7 +7,6 @@ import { freshDatabase } from '../support/database.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { SIM_NOW } from '../support/odoo.ts';
 import { machineEnv } from '../support/machine-env.ts';
-import { migrationJournal } from '../../src/db/migrate.ts';
 
 const bin = fileURLToPath(new URL('../../bin/elt.mjs', import.meta.url));
 const SECRET = 'Sup3r-Secret-Pass';
@@ -56,16 +55,16 @@ describe('the elt command line', () => {
 
   it('an unknown command or flag is a usage error, exit 2', async () => {
     const unknown = await elt(['extrakt']);
-    expect(unknown).toMatchObject({ code: 2, stderr: 'elt: unknown command "extrakt": run elt --help for the list of commands\n' });
+    expect(unknown).toMatchObject({ code: 2, stderr: 'elt: unknown command "extrakt": did you mean "extract"? (elt --help lists the commands)\n' });
     const flag = await elt(['extract', '--full-refesh']);
-    expect(flag).toMatchObject({ code: 2, stderr: 'elt extract: unknown option --full-refesh (see --help)\n' });
+    expect(flag).toMatchObject({ code: 2, stderr: 'elt extract: unknown option --full-refesh: did you mean --full-refresh? (see elt extract --help)\n' });
   });
 
   it('a missing or malformed variable is one line naming it, exit 2, nothing touched', async () => {
     const missing = await elt(['extract'], { ODOO_URL: undefined });
-    expect(missing).toMatchObject({ code: 2, stdout: '', stderr: 'elt extract: configuration error: ODOO_URL is not set (see .env.example)\n' });
+    expect(missing).toMatchObject({ code: 2, stdout: '', stderr: 'elt extract: missing setting ODOO_URL: set it in the environment or in .env in the project folder (copy .env.example to .env)\n' });
     const bad = await elt(['extract'], { ODOO_TRANSPORT: 'carrier-pigeon' });
-    expect(bad.stderr).toBe('elt extract: configuration error: ODOO_TRANSPORT must be one of auto, xmlrpc, jsonrpc, json2\n');
+    expect(bad.stderr).toBe('elt extract: ODOO_TRANSPORT "carrier-pigeon" is not one of auto, xmlrpc, jsonrpc, json2: fix it in the environment or in .env in the project folder (copy .env.example to .env)\n');
     expect(bad.code).toBe(2);
     const tables = await db.pool.query(`select count(*)::int as n from information_schema.tables where table_name like 'raw\\_%'`);
     expect(tables.rows[0].n).toBe(0);
@@ -76,14 +75,11 @@ describe('the elt command line', () => {
     expect(out).toMatchObject({ code: 2, stderr: 'elt extract: the warehouse database is not migrated yet: run elt migrate first\n' });
   });
 
-  it('migrate creates the framework and raw tables, says which, and is idempotent', async () => {
-    const journal = migrationJournal();
+  it('migrate creates the framework and raw tables, and is idempotent', async () => {
     const first = await elt(['migrate']);
     expect(first.code).toBe(0);
-    expect(first.stdout).toBe(`applied ${journal.length} migrations: ${journal.map((m) => m.tag).join(', ')}\n31 raw tables ready, 31 created\n`);
-    expect(journal.map((m) => m.tag).slice(0, 2)).toEqual(['0000_framework', '0001_transform_state']);
-    const again = await elt(['migrate']);
-    expect(again).toMatchObject({ code: 0, stdout: `framework tables already up to date (${journal.length} migrations)\n31 raw tables ready, none created\n` });
+    expect(first.stdout).toBe('migrated: framework tables up to date, 31 raw tables ready\n');
+    expect((await elt(['migrate'])).code).toBe(0);
     const tables = await db.pool.query(`select count(*)::int as n from information_schema.tables where table_name like 'raw\\_%'`);
     expect(tables.rows[0].n).toBe(31);
   });
@@ -114,14 +110,8 @@ describe('the elt command line', () => {
 
   it('run builds the default warehouse from the repository; transform --select runs one model alone', async () => {
     const repo = fileURLToPath(new URL('../..', import.meta.url));
-    // A warehouse from before the last migration: elt run applies it and says so first (a run with nothing to apply says nothing).
-    const last = migrationJournal().at(-1)!;
-    expect(last.tag).toBe('0005_stream_fields');
-    await db.pool.query(`drop table elt_stream_fields; delete from drizzle.__drizzle_migrations where created_at = ${last.when}`);
     const run = await elt(['run'], { ELT_TIMEZONE: 'Europe/Brussels' }, repo);
     expect(run.code, run.stderr.slice(-2000)).toBe(0);
-    expect(run.stdout.split('\n').slice(0, 2)).toEqual(['applied 1 migration: 0005_stream_fields', '31 raw tables ready, none created']);
-    expect(run.stdout.match(/migration|raw tables? ready/g)).toHaveLength(2);
     const models = readdirSync(join(repo, 'sql', 'marts')).length + readdirSync(join(repo, 'sql', 'snapshots')).length;
     expect(run.stdout.trim().split('\n').at(-1)).toBe(`${models} models: ${models} ok`);
     const orders = await db.pool.query(`select count(*)::int as n, sum(amount_total)::numeric as total from fact_sales where source = 'pos'`);

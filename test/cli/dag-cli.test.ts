@@ -77,7 +77,7 @@ describe('elt dag', () => {
   it('bad input is one line, exit 2', async () => {
     const cwd = dir();
     expect(await elt(['--format', 'svg'], cwd)).toEqual({ code: 2, stdout: '', stderr: 'elt dag: --format must be one of mermaid, dot, html, not "svg"\n' });
-    expect(await elt(['--formt', 'dot'], cwd)).toEqual({ code: 2, stdout: '', stderr: 'elt dag: unknown option --formt (see --help)\n' });
+    expect(await elt(['--formt', 'dot'], cwd)).toEqual({ code: 2, stdout: '', stderr: 'elt dag: unknown option --formt: did you mean --format? (see elt dag --help)\n' });
     expect(await elt(['--select', 'fact_z'], cwd)).toEqual({ code: 2, stdout: '', stderr: 'elt dag: unknown model "fact_z" in --select: did you mean fact_y?\n' });
     expect(await elt(['--output', join(cwd, 'no', 'such', 'dir', 'x.mmd')], cwd)).toMatchObject({ code: 2, stdout: '' });
     const help = await elt(['--help'], cwd);

@@ -153,7 +153,7 @@ describe('elt demo', () => {
 
   it('refuses bad flags, a folder that is not a demo and a folder another demo is using (exit 2)', async () => {
     const bogus = await runCliInProcess(['demo', '--fast'], { LOG_LEVEL: 'silent' }, repo);
-    expect(bogus).toMatchObject({ code: 2, stderr: 'elt demo: unknown option --fast (see --help)\n' });
+    expect(bogus).toMatchObject({ code: 2, stderr: 'elt demo: unknown option --fast (see elt demo --help)\n' });
     const other = join(work, 'other');
     mkdirSync(other);
     writeFileSync(join(other, 'notes.txt'), 'mine');

@@ -11,7 +11,17 @@ describe('command-line flags', () => {
   it('refuses unknown flags and accepts declared ones, their aliases and negations', () => {
     const args = { select: { type: 'string', alias: 's' }, 'full-refresh': { type: 'boolean' } } as const;
     expect(() => rejectUnknownFlags(['--select', 'a', '-s', 'b', '--full-refresh', '--no-full-refresh'], args)).not.toThrow();
-    expect(() => rejectUnknownFlags(['--selct', 'a'], args)).toThrow('unknown option --selct (see --help)');
+    expect(() => rejectUnknownFlags(['--selct', 'a'], args)).toThrow('unknown option --selct: did you mean --select? (see --help)');
+  });
+
+  it('names the nearest option, and the command whose help to see', () => {
+    const args = { streams: { type: 'string' }, 'full-refresh': { type: 'boolean' }, 'detect-deletes': { type: 'boolean' }, dir: { type: 'positional' } } as const;
+    expect(() => rejectUnknownFlags(['--fullrefresh'], args, 'run')).toThrow(/^unknown option --fullrefresh: did you mean --full-refresh\? \(see elt run --help\)$/);
+    expect(() => rejectUnknownFlags(['--stream=pos.order'], args, 'run')).toThrow(/^unknown option --stream: did you mean --streams\? \(see elt run --help\)$/);
+    expect(() => rejectUnknownFlags(['--projectdir', 'x'], args, 'run')).toThrow('unknown option --projectdir: did you mean --project-dir? (see elt run --help)');
+    expect(() => rejectUnknownFlags(['--dri'], args, 'run')).toThrow(/^unknown option --dri \(see elt run --help\)$/);
+    expect(() => rejectUnknownFlags(['--quiet'], args, 'run')).toThrow(/^unknown option --quiet \(see elt run --help\)$/);
+    expect(() => rejectUnknownFlags(['--streams'], args, 'run')).toThrow(/^--streams needs a value \(see elt run --help\)$/);
   });
 
   it('refuses stray words and string flags without a value; --select takes several values', () => {

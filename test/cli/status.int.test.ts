@@ -62,7 +62,7 @@ afterAll(async () => {
 describe('elt status', () => {
   it('says to migrate first when the warehouse is not migrated (exit 2), and refuses unknown flags', async () => {
     expect(await elt(['status'])).toMatchObject({ code: 2, stdout: '', stderr: 'elt status: the warehouse database is not migrated yet: run elt migrate first\n' });
-    expect(await elt(['status', '--jsn'])).toMatchObject({ code: 2, stderr: 'elt status: unknown option --jsn (see --help)\n' });
+    expect(await elt(['status', '--jsn'])).toMatchObject({ code: 2, stderr: 'elt status: unknown option --jsn: did you mean --json? (see elt status --help)\n' });
     expect((await elt(['migrate'])).code).toBe(0);
     await db.pool.query('create table st_orders (id bigint primary key, amount numeric); create table st_partners (id bigint)');
   });

@@ -149,7 +149,7 @@ describe('elt test on the default warehouse', () => {
     const help = await elt(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout + help.stderr).toContain('elt test --select fact_sales_lines');
-    expect(await elt(['--full-refresh'])).toMatchObject({ code: 2, stderr: 'elt test: unknown option --full-refresh (see --help)\n' });
+    expect(await elt(['--full-refresh'])).toMatchObject({ code: 2, stderr: 'elt test: unknown option --full-refresh (see elt test --help)\n' });
     expect(await elt(['--select', 'fact_sale_lines'])).toMatchObject({ code: 2, stderr: 'elt test: unknown model "fact_sale_lines" in --select: did you mean fact_sales_lines, fact_purchase_lines, marts.fact_sales_lines?\n' });
   });
 });

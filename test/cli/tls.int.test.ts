@@ -91,7 +91,7 @@ describe('TLS to Odoo', () => {
     expect(await elt(['extract'], { ODOO_TLS_INSECURE: 'yes' })).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'elt extract: configuration error: ODOO_TLS_INSECURE must be true or false\n',
+      stderr: 'elt extract: ODOO_TLS_INSECURE "yes" is not true or false: fix it in the environment or in .env in the project folder (copy .env.example to .env)\n',
     });
     const off = await elt(['extract', '--streams', 'res.users'], { ODOO_TLS_INSECURE: 'false' });
     expect(off.code).toBe(2);

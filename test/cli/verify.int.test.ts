@@ -150,7 +150,7 @@ describe('elt verify', () => {
   it('rejects bad input in one line, exit 2, before reading Odoo', async () => {
     const before = sim.calls.length;
     const cases: Array<[string[], Record<string, string>, string]> = [
-      [['verify', '--stream', 'pos.order'], {}, 'elt verify: unknown option --stream (see --help)'],
+      [['verify', '--stream', 'pos.order'], {}, 'elt verify: unknown option --stream: did you mean --streams? (see elt verify --help)'],
       [['verify', '--streams', 'pos.ordr'], {}, 'elt verify: unknown stream "pos.ordr": did you mean pos.order'],
       [['verify'], { 'sql/marts/probe.sql': "-- materialized: table\n-- verify: amount_total = total(pos.order.amount_total)\nselect 1 as amount_total" },
         `elt verify: sql/marts/probe.sql: verify "amount_total = total(pos.order.amount_total)" should read "<column> = sum(<odoo model>.<field>) [where <column> = '<value>']"`],

@@ -18,8 +18,9 @@ export const compileCommand = defineCommand({
   meta: {
     name: 'compile',
     description:
-      "Print the models' compiled SQL (placeholders rendered), in run order: an incremental model's changed() as the next run would read it, from the warehouse's watermarks. " +
-      'Examples: elt compile --select fact_sales · elt compile --select +fact_sales --full-refresh · elt compile -s dim_products | psql',
+      'Print the compiled SQL of the selected models, in run order.\n\n' +
+      "Placeholders rendered; an incremental model's changed() reads as the next run would, from the warehouse's watermarks (the only time compile reads the warehouse).",
+    examples: ['elt compile --select fact_sales', 'elt compile --select +fact_sales --full-refresh', 'elt compile -s dim_products | psql'],
   },
   args,
   async run({ rawArgs, args: parsed }) {

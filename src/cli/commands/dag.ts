@@ -23,9 +23,8 @@ const args = {
 export const dagCommand = defineCommand({
   meta: {
     name: 'dag',
-    description:
-      'Print the lineage graph: raw streams and seeds through the models they feed (needs no database). ' +
-      'Examples: elt dag · elt dag --select +fact_sales --format dot | dot -Tsvg > lineage.svg · elt dag --format html --output lineage.html',
+    description: 'Print the lineage graph: raw streams and seeds through the models.\n\nAs Mermaid, Graphviz DOT or a self-contained HTML page; needs no database.',
+    examples: ['elt dag', 'elt dag --select +fact_sales --format dot | dot -Tsvg > lineage.svg', 'elt dag --format html --output lineage.html'],
   },
   args,
   run({ rawArgs, args: parsed }) {

@@ -28,9 +28,10 @@ export const demoCommand = defineCommand({
   meta: {
     name: 'demo',
     description:
-      'The whole pipeline with no setup: the built-in Odoo simulator (a small retail company) and an embedded PostgreSQL kept in one folder; ' +
-      'migrate, seed, extract, transform, test, then what it built. Run it again for an incremental run with a few new orders; delete the folder to start over. ' +
-      'Examples: elt demo · elt demo --serve · elt demo --dir /tmp/elt-demo',
+      'The whole pipeline with no setup, on a simulated Odoo.\n\n' +
+      'The built-in Odoo simulator (a small retail company) and an embedded PostgreSQL kept in one folder: migrate, seed, extract, transform, test, then what it built. ' +
+      'Run it again for an incremental run with a few new orders; delete the folder to start over. It reads none of your settings.',
+    examples: ['elt demo', 'elt demo --serve', 'elt demo --dir /tmp/elt-demo'],
   },
   args,
   async run({ args: parsed }) {

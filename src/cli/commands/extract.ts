@@ -12,7 +12,9 @@ export const extractArgs = {
 export const extractCommand = defineCommand({
   meta: {
     name: 'extract',
-    description: 'Pull each stream incrementally into its raw_* table. Examples: elt extract · elt extract --streams pos.order,pos.order.line · elt extract --full-refresh · elt extract --detect-deletes',
+    description: 'Pull each stream incrementally into its raw_* table.',
+    examples: ['elt extract', 'elt extract --streams pos.order,pos.order.line', 'elt extract --full-refresh', 'elt extract --detect-deletes'],
+    needs: ['odoo', 'warehouse'],
   },
   args: extractArgs,
   async run({ args }) {

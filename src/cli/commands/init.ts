@@ -18,8 +18,9 @@ export const initCommand = defineCommand({
   meta: {
     name: 'init',
     description:
-      'Write a project folder of your own: elt.yml, sql/ with an example model and test, .env.example and .gitignore. ' +
-      'Its models run on top of the default warehouse. Nothing is overwritten. Example: elt init my-warehouse',
+      'Write a project folder of your own.\n\n' +
+      'elt.yml, sql/ with an example model and test, .env.example and .gitignore. Its models run on top of the default warehouse. Nothing is overwritten.',
+    examples: ['elt init my-warehouse', 'elt init'],
   },
   args: {
     dir: { type: 'positional', description: 'the project folder (made if missing; default: the working folder)', required: false, default: '.' },

@@ -6,7 +6,11 @@ import { selectionArgs, selectionFlags } from '../flags.ts';
 import { projectPlan } from '../project.ts';
 
 export const lsCommand = defineCommand({
-  meta: { name: 'ls', description: 'List the models a selection picks, in run order, with their materialization and file. Example: elt ls --select +fact_sales' },
+  meta: {
+    name: 'ls',
+    description: 'List the models a selection picks, in run order.\n\nEach with its materialization and file; needs no database.',
+    examples: ['elt ls', 'elt ls --select +fact_sales', 'elt ls --select tag:promotions --exclude dim_promotions'],
+  },
   args: selectionArgs,
   run({ rawArgs }) {
     const env = loadEnv();

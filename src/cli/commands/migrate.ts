@@ -3,11 +3,17 @@ import { withContext } from '../context.ts';
 import { migrateStep } from '../steps.ts';
 
 export const migrateCommand = defineCommand({
-  meta: { name: 'migrate', description: 'Apply the Drizzle migrations and create the raw table of every configured stream. Example: elt migrate' },
+  meta: {
+    name: 'migrate',
+    description: "Create or update the warehouse's tables and a raw table per stream.\n\nApplies the Drizzle migrations and creates the raw table of every configured stream.",
+    examples: ['elt migrate'],
+    needs: ['warehouse'],
+  },
   args: {},
   async run() {
     return withContext(async (ctx) => {
-      await migrateStep(ctx, 'always'); // prints what it applied and the raw tables it created
+      const tables = await migrateStep(ctx);
+      console.log(`migrated: framework tables up to date, ${tables} raw tables ready`);
       return 0;
     });
   },

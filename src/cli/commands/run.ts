@@ -13,7 +13,11 @@ import { writeCommandArtifacts } from '../run-results.ts';
 export const pipelineCommand = defineCommand({
   meta: {
     name: 'run',
-    description: 'The one command a scheduler calls: migrate, seed, extract, transform. Examples: elt run · elt run --detect-deletes · elt run --full-refresh',
+    description:
+      'What a scheduler calls: migrate, seed, extract, then transform.\n\n' +
+      'The settings, streams, models and the Odoo login are all checked before the migration touches anything; one lock keeps other elt commands off the warehouse meanwhile.',
+    examples: ['elt run', 'elt run --detect-deletes', 'elt run --full-refresh', 'elt run --streams pos.order,pos.order.line --threads 8'],
+    needs: ['odoo', 'warehouse'],
   },
   args: { ...extractArgs, ...threadsArg },
   async run({ args }) {

@@ -3,7 +3,12 @@ import { withContext } from '../context.ts';
 import { seedStep } from '../steps.ts';
 
 export const seedCommand = defineCommand({
-  meta: { name: 'seed', description: 'Load the CSV seed files (sql/seeds/*.csv) into seed_* tables, all in one transaction. Example: elt seed' },
+  meta: {
+    name: 'seed',
+    description: 'Load the CSV seed files (sql/seeds/*.csv) into seed_* tables.\n\nAll in one transaction.',
+    examples: ['elt seed'],
+    needs: ['warehouse'],
+  },
   args: {},
   async run() {
     return withContext(async (ctx) => {

@@ -19,7 +19,9 @@ const args = {
 export const statusCommand = defineCommand({
   meta: {
     name: 'status',
-    description: 'Per stream: cursor, raw rows, last success, lag, last error; per model: last run, rows, status. Read-only. Examples: elt status · elt status --json · elt status --odoo',
+    description: "Where the warehouse stands, per stream and per model; read-only.\n\nPer stream: cursor, raw rows, last success, lag, last error; per model: last run, rows, status.",
+    examples: ['elt status', 'elt status --json', 'elt status --odoo'],
+    needs: (args) => (args.odoo ? ['odoo', 'warehouse'] : ['warehouse']),
   },
   args,
   async run({ args: parsed }) {

@@ -10,8 +10,11 @@ export const testCommand = defineCommand({
   meta: {
     name: 'test',
     description:
-      'Run the data tests declared in model headers (unique, not_null, relationships, accepted_values) and the singular tests of sql/tests/; ' +
-      'a test runs when a model it reads is selected. Exit 1 when one fails. Examples: elt test · elt test --select fact_sales_lines · elt test --exclude tag:slow',
+      "Run the data tests of the selected models.\n\n" +
+      'The tests declared in model headers (unique, not_null, relationships, accepted_values) and the singular tests of sql/tests/; ' +
+      'a test runs when a model it reads is selected. Exit 1 when one fails.',
+    examples: ['elt test', 'elt test --select fact_sales_lines', 'elt test --exclude tag:slow'],
+    needs: ['warehouse'],
   },
   args: selectionArgs,
   async run({ rawArgs }) {

@@ -13,7 +13,9 @@ const args = {
 export const transformCommand = defineCommand({
   meta: {
     name: 'transform',
-    description: 'Run the SQL models in dependency order. Examples: elt transform · elt transform --select dim_products · elt transform --select +fact_sales --full-refresh · elt transform --full-refresh --threads 4',
+    description: 'Run the SQL models in dependency order.',
+    examples: ['elt transform', 'elt transform --select dim_products', 'elt transform --select +fact_sales --full-refresh', 'elt transform --full-refresh --threads 4'],
+    needs: ['warehouse'],
   },
   args,
   async run({ rawArgs, args: parsed }) {

@@ -18,7 +18,10 @@ export const verifyCommand = defineCommand({
   meta: {
     name: 'verify',
     description:
-      "Reconcile the warehouse with Odoo: per stream, raw rows vs Odoo's count and the ids that differ; per model, the sums its `-- verify:` header declares vs Odoo's own. Exit 1 on drift. Examples: elt verify · elt verify --streams pos.order,pos.order.line · elt verify --json",
+      "Reconcile the warehouse with Odoo: counts, ids and declared sums.\n\n" +
+      "Per stream, raw rows against Odoo's count and the ids that differ; per model, the sums its `-- verify:` header declares against Odoo's own. Exit 1 on drift.",
+    examples: ['elt verify', 'elt verify --streams pos.order,pos.order.line', 'elt verify --json'],
+    needs: ['odoo', 'warehouse'],
   },
   args,
   async run({ args: parsed }) {
