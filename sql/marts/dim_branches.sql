@@ -1,3 +1,4 @@
+-- description: One row per point of sale (pos.config), with its branch code, warehouse and sales team.
 -- materialized: table
 -- tags: sales
 -- tests: branch_id not_null unique

@@ -1,3 +1,4 @@
+-- description: One row per product brand (product.brand); empty when no brand module is installed.
 -- materialized: incremental
 -- unique_key: brand_id
 -- tags: products

@@ -1,3 +1,4 @@
+-- description: One row per product category (product.category), with its parent and full path.
 -- materialized: incremental
 -- unique_key: category_id
 -- tags: products

@@ -1,3 +1,4 @@
+-- description: One row per partner (res.partner): contact, address, country and company flag.
 -- materialized: incremental
 -- unique_key: customer_id
 -- tags: customers

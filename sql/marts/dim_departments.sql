@@ -1,3 +1,4 @@
+-- description: One row per employee department (hr.department).
 -- materialized: incremental
 -- unique_key: department_id
 -- tags: people

@@ -1,3 +1,4 @@
+-- description: One row per employee (hr.employee), with job and department (from hr.version on Odoo 19).
 -- materialized: incremental
 -- unique_key: employee_id
 -- tags: people

@@ -1,3 +1,4 @@
+-- description: One row per job position (hr.job).
 -- materialized: incremental
 -- unique_key: job_id
 -- tags: people

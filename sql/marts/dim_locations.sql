@@ -1,3 +1,4 @@
+-- description: One row per stock location (stock.location), with its usage and full name.
 -- materialized: incremental
 -- unique_key: location_id
 -- tags: stock

@@ -1,3 +1,4 @@
+-- description: One row per stock operation type (stock.picking.type).
 -- materialized: incremental
 -- unique_key: picking_type_id
 -- tags: stock, purchases

@@ -1,3 +1,4 @@
+-- description: One row per POS category (pos.category), with its full path, rebuilt whole on every run.
 -- materialized: table
 -- tags: products
 -- tests: pos_category_id not_null unique

@@ -1,3 +1,4 @@
+-- description: One row per promotion of the third-party pos.promotion module; empty without it.
 -- materialized: incremental
 -- unique_key: pos_promotion_id
 -- tags: promotions

@@ -1,3 +1,4 @@
+-- description: One row per product variant (product.product), with its template's name, prices, category and flags.
 -- materialized: incremental
 -- unique_key: product_id
 -- tags: products

@@ -1,3 +1,4 @@
+-- description: One row per loyalty reward (loyalty.reward) of a promotion program.
 -- materialized: incremental
 -- unique_key: reward_id
 -- tags: promotions

@@ -1,3 +1,4 @@
+-- description: One row per loyalty rule (loyalty.rule) of a promotion program.
 -- materialized: incremental
 -- unique_key: rule_id
 -- tags: promotions

@@ -1,3 +1,4 @@
+-- description: One row per loyalty or promotion program (loyalty.program).
 -- materialized: incremental
 -- unique_key: program_id
 -- tags: promotions

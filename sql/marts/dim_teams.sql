@@ -1,3 +1,4 @@
+-- description: One row per sales team (crm.team).
 -- materialized: incremental
 -- unique_key: team_id
 -- tags: people, sales

@@ -1,3 +1,4 @@
+-- description: One row per Odoo user (res.users), with the name of its partner.
 -- materialized: incremental
 -- unique_key: user_id
 -- tags: people

@@ -1,3 +1,4 @@
+-- description: One row per warehouse (stock.warehouse).
 -- materialized: incremental
 -- unique_key: warehouse_id
 -- tags: stock

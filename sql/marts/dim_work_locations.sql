@@ -1,3 +1,4 @@
+-- description: One row per employee work location (hr.work.location).
 -- materialized: incremental
 -- unique_key: work_location_id
 -- tags: people

@@ -1,3 +1,4 @@
+-- description: One row per purchase order line (purchase.order.line): product, vendor, quantities and amounts.
 -- materialized: incremental
 -- unique_key: line_id
 -- tags: purchases

@@ -1,3 +1,4 @@
+-- description: One row per purchase order (purchase.order): vendor, buyer, operation type, state and amounts.
 -- materialized: incremental
 -- unique_key: order_id
 -- tags: purchases

@@ -1,3 +1,4 @@
+-- description: One row per POS order or sale order: state, dates, customer, branch, team, channel and amounts.
 -- materialized: incremental
 -- unique_key: source, order_id
 -- tags: sales

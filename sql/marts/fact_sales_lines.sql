@@ -1,3 +1,4 @@
+-- description: One row per POS or sale order line (sections and notes left out): product, quantity, price, discount and subtotals.
 -- materialized: incremental
 -- unique_key: source, line_id
 -- tags: sales

@@ -1,3 +1,4 @@
+-- description: Stock on hand per product and internal location (stock.quant), with zero rows for active storable products a location lacks.
 -- materialized: table
 -- tags: stock
 -- references: product_id -> dim_products.product_id; location_id -> dim_locations.location_id

@@ -1,3 +1,4 @@
+-- description: History of each partner: a new version whenever Odoo writes the record (valid_from, valid_to).
 -- History of each partner (customer) record: a new version whenever Odoo writes
 -- the partner (strategy: timestamp on write_date), so an address, segment or
 -- company change is kept with the dates it held. A partner deleted in Odoo has

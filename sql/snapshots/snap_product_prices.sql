@@ -1,3 +1,4 @@
+-- description: History of each product variant's list price and cost: a new version whenever either changes.
 -- History of each product variant's sale price and cost: one row per version,
 -- valid_from/valid_to (NULL while current), a new version whenever Odoo's list
 -- price (on the template) or cost (on the variant) changes. Join a sale to the

@@ -29,6 +29,7 @@ export const commands: Record<string, () => Promise<CommandDef<any>>> = {
   ls: () => import('./commands/ls.ts').then((m) => m.lsCommand),
   compile: () => import('./commands/compile.ts').then((m) => m.compileCommand),
   dag: () => import('./commands/dag.ts').then((m) => m.dagCommand),
+  docs: () => import('./commands/docs.ts').then((m) => m.docsCommand),
   verify: () => import('./commands/verify.ts').then((m) => m.verifyCommand),
   demo: () => import('./commands/demo.ts').then((m) => m.demoCommand),
   init: () => import('./commands/init.ts').then((m) => m.initCommand),

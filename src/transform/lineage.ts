@@ -25,14 +25,16 @@ export interface Lineage {
 }
 
 /**
- * The selected models, the raw streams and seeds they read, and the edges
- * between those nodes; a model left out of the selection is left out of the
- * graph with its edges (select `+name` to see its ancestors).
+ * The selected models, what they read (raw streams, seeds, and the models
+ * they ref, selected or not) and the edges between those nodes. A parent
+ * outside the selection comes without its own inputs (select `+name` to
+ * see every ancestor); a child outside it is left out.
  */
 export function buildLineage(project: Project, selected: ReadonlySet<string>): Lineage {
   const models = project.models.filter((m) => selected.has(m.name));
   const sources = new Map<string, string>(); // raw table -> Odoo model
   const seeds = new Set<string>();
+  const parents = new Set<string>(); // models read by a selected model
   const edges: LineageEdge[] = [];
   for (const model of models) {
     const inputs = new Set<string>();
@@ -45,16 +47,18 @@ export function buildLineage(project: Project, selected: ReadonlySet<string>): L
       if (project.seeds.has(ref)) {
         seeds.add(ref);
         inputs.add(ref);
-      } else if (selected.has(ref)) {
+      } else if (project.byName.has(ref)) {
         inputs.add(ref);
+        parents.add(ref);
       }
     }
     for (const from of [...inputs].sort()) edges.push({ from, to: model.name });
   }
+  const shown = project.models.filter((m) => selected.has(m.name) || parents.has(m.name));
   const nodes: LineageNode[] = [
     ...[...sources.keys()].sort().map((id): LineageNode => ({ id, kind: 'source', odooModel: sources.get(id)! })),
     ...[...seeds].sort().map((id): LineageNode => ({ id, kind: 'seed' })),
-    ...models.map((m): LineageNode => ({ id: m.name, kind: 'model', materialized: m.materialized, path: m.path })),
+    ...shown.map((m): LineageNode => ({ id: m.name, kind: 'model', materialized: m.materialized, path: m.path })),
   ];
   return { nodes, edges };
 }

@@ -50,10 +50,12 @@ export interface ModelFile {
   readonly bodyStart?: { readonly line: number; readonly column: number };
   /** materialized: snapshot only. */
   readonly snapshot?: SnapshotConfig;
+  /** One line for `elt docs` (`-- description: ...`); optional. */
+  readonly description?: string;
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
-const HEADER_KEYS = new Set(['materialized', 'unique_key', 'on_delete', 'on_schema_change', 'tags', 'tests', 'references', 'verify', 'strategy', 'updated_at', 'check_cols', 'hard_deletes']);
+const HEADER_KEYS = new Set(['materialized', 'unique_key', 'on_delete', 'on_schema_change', 'tags', 'tests', 'references', 'verify', 'strategy', 'updated_at', 'check_cols', 'hard_deletes', 'description']);
 /** `{{ fn(args) }}`; arguments may hold quoted strings with commas and parentheses. */
 export const PLACEHOLDER = /\{\{\s*(\w+)\s*\(((?:'[^']*'|[^)'])*)\)\s*\}\}/g;
 const SOURCE_ALIAS = /\{\{\s*source\s*\(\s*'([^']+)'\s*\)\s*\}\}\s+(?:as\s+)?([a-z_][a-z0-9_]*)/gi;
@@ -119,6 +121,7 @@ export function parseModelFile(path: string, text: string): ModelFile {
   }
   const references = parseReferences(header.get('references') ?? '', path);
   for (const r of references) refs.add(r.model);
+  const description = header.get('description');
   return {
     name,
     path,
@@ -137,6 +140,7 @@ export function parseModelFile(path: string, text: string): ModelFile {
     body,
     bodyStart,
     ...(snapshot && { snapshot }),
+    ...(description && { description }),
   };
 }
 

@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildLineage, toDot, toMermaid } from '../../src/transform/lineage.ts';
-import { toHtml } from '../../src/transform/lineage-html.ts';
 import { loadProject, type Project } from '../../src/transform/project.ts';
 import { parseProjectConfig } from '../../src/extract/project-config.ts';
 import { streamNames } from '../../src/extract/streams.ts';
@@ -70,7 +69,7 @@ describe('the lineage graph', () => {
     );
   });
 
-  it('as DOT, every id quoted', () => {
+  it('as DOT, every id quoted; dim_x, read by fact_y, comes along unselected', () => {
     const p = project(small);
     expect(toDot(buildLineage(p, new Set(['fact_y', 'stg_orders'])))).toBe(
       [
@@ -79,9 +78,11 @@ describe('the lineage graph', () => {
         '  node [fontname="Helvetica", fontsize=11];',
         '  "raw_pos_order" [shape=cylinder, tooltip="pos.order"];',
         '  "raw_pos_order_line" [shape=cylinder, tooltip="pos.order.line"];',
+        '  "dim_x" [shape=box, tooltip="table: sql/marts/dim_x.sql"];',
         '  "stg_orders" [shape=box, tooltip="view: sql/staging/stg_orders.sql"];',
         '  "fact_y" [shape=box, tooltip="incremental: sql/marts/fact_y.sql"];',
         '  "raw_pos_order" -> "stg_orders";',
+        '  "dim_x" -> "fact_y";',
         '  "raw_pos_order_line" -> "fact_y";',
         '  "stg_orders" -> "fact_y";',
         '}',
@@ -90,10 +91,23 @@ describe('the lineage graph', () => {
     );
   });
 
-  it('a model outside the selection is left out with its edges; a Mermaid keyword as a name gets another id', () => {
+  it("a selected model comes with the models it reads, without their inputs; a Mermaid keyword as a name gets another id", () => {
     const p = project({ ...small, 'sql/marts/end.sql': "-- materialized: table\nselect id from {{ ref('fact_y') }}" });
-    expect(toMermaid(buildLineage(p, new Set(['end']))).split('\n').slice(0, 3)).toEqual(['flowchart LR', '  end_["end"]:::table', ...CLASSES.slice(0, 1)]);
+    expect(toMermaid(buildLineage(p, new Set(['end']))).split('\n').slice(0, 4)).toEqual(['flowchart LR', '  fact_y["fact_y"]:::incremental', '  end_["end"]:::table', '  fact_y --> end_']);
     expect(toMermaid(buildLineage(p, new Set(['fact_y', 'end'])))).toContain('\n  fact_y --> end_\n');
+  });
+
+  it('a model selected alone keeps its parent models as nodes with their edges into it; a child outside the selection is left out', () => {
+    const p = project({ ...small, 'sql/marts/end.sql': "-- materialized: table\nselect id from {{ ref('fact_y') }}" });
+    const lineage = buildLineage(p, new Set(['fact_y']));
+    expect(lineage.nodes.map((n) => n.id)).toEqual(['raw_pos_order_line', 'dim_x', 'stg_orders', 'fact_y']);
+    expect(lineage.edges).toEqual([
+      { from: 'dim_x', to: 'fact_y' },
+      { from: 'raw_pos_order_line', to: 'fact_y' },
+      { from: 'stg_orders', to: 'fact_y' },
+    ]);
+    // The parents' own inputs (raw_res_partner, seed_codes, raw_pos_order) stay out: +fact_y shows them.
+    expect(buildLineage(p, new Set(['fact_y', 'dim_x', 'stg_orders'])).nodes.map((n) => n.id)).toContain('seed_codes');
   });
 
   it('the default warehouse: raw streams through the dimensions to the facts', () => {
@@ -113,17 +127,5 @@ describe('the lineage graph', () => {
       expect(text).toContain(`\n  ${edge}\n`);
     }
     expect(text).toContain('\n  fact_sales_lines["fact_sales_lines"]:::incremental\n');
-  });
-
-  it('as an HTML page that draws every node and edge without a network', () => {
-    const p = project(small);
-    const lineage = buildLineage(p, all(p));
-    const html = toHtml(lineage, 'odoo-elt lineage');
-    expect(html.match(/<g class="node /g)).toHaveLength(lineage.nodes.length);
-    expect(html.match(/<path class="edge"/g)).toHaveLength(lineage.edges.length);
-    expect(html).toContain('<path class="edge" data-from="stg_orders" data-to="fact_y" d="M');
-    expect(html).toContain('<text x=');
-    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!www\.w3\.org)/);
-    expect(html).toContain('<p>3 raw streams, 1 seeds, 3 models, 6 edges.');
   });
 });

@@ -34,6 +34,13 @@ describe('model files', () => {
     ]);
     expect([...model.aliases]).toEqual([['l', 'pos.order.line'], ['o', 'pos.order']]);
     expect(model.body.endsWith(';')).toBe(false);
+    expect(model.description).toBeUndefined();
+  });
+
+  it('a description is one optional header line, for elt docs', () => {
+    const model = parseModelFile('sql/marts/fact_lines.sql', `-- description: One row per POS line: qty, price.\n${factLines}`);
+    expect(model.description).toBe('One row per POS line: qty, price.');
+    expect(model.uniqueKey).toEqual(['source', 'line_id']);
   });
 
   it('compiles placeholders: tables, watermarks per source, vars as literals', () => {
@@ -58,7 +65,7 @@ describe('model files', () => {
   it.each([
     ['sql/marts/Bad-Name.sql', 'select 1', 'sql/marts/Bad-Name.sql: the file name must be a lowercase SQL identifier (letters, digits, _) since it names the table'],
     ['sql/marts/x.sql', '-- unique_key: id\n-- on_delete: archive\nselect 1 as id', 'sql/marts/x.sql: on_delete must be delete or flag, not "archive"'],
-    ['sql/marts/x.sql', '-- materialised: table\nselect 1', 'sql/marts/x.sql:1: unknown header key "materialised" (expected one of materialized, unique_key, on_delete, on_schema_change, tags, tests, references, verify, strategy, updated_at, check_cols, hard_deletes)'],
+    ['sql/marts/x.sql', '-- materialised: table\nselect 1', 'sql/marts/x.sql:1: unknown header key "materialised" (expected one of materialized, unique_key, on_delete, on_schema_change, tags, tests, references, verify, strategy, updated_at, check_cols, hard_deletes, description)'],
     ['sql/marts/x.sql', '-- materialized: ephemeral\nselect 1', 'sql/marts/x.sql: materialized must be incremental, table, view or snapshot, not "ephemeral"'],
     ['sql/marts/x.sql', '-- materialized: table\ndelete from y', 'sql/marts/x.sql: a model is one SELECT (or WITH ... SELECT) after its header'],
     ['sql/marts/x.sql', "-- materialized: table\nselect * from {{ source('a') }} a where {{ changed(b) }}", "sql/marts/x.sql: changed(b) names no source alias (write {{ source('model') }} as b, or {{ ref('stg_model') }} as b)"],

@@ -6,25 +6,23 @@ import { firstLine } from '../text.ts';
 import { loadProjectConfig } from '../../extract/project-config.ts';
 import { planTransform } from '../../transform/run-transform.ts';
 import { buildLineage, toDot, toMermaid } from '../../transform/lineage.ts';
-import { toHtml } from '../../transform/lineage-html.ts';
 import { selectionArgs, selectionFlags } from '../flags.ts';
 import { projectPlan } from '../project.ts';
 
-const FORMATS = ['mermaid', 'dot', 'html'] as const;
+const FORMATS = ['mermaid', 'dot'] as const;
 type Format = (typeof FORMATS)[number];
-const HTML_DEFAULT = 'lineage.html';
 
 const args = {
   ...selectionArgs,
-  format: { type: 'string', description: 'mermaid (default), dot (Graphviz) or html (a self-contained page that draws the graph)', valueHint: 'dot' },
-  output: { type: 'string', alias: 'o', description: `write to this file instead of stdout (html: default ${HTML_DEFAULT})`, valueHint: 'lineage.mmd' },
+  format: { type: 'string', description: 'mermaid (default) or dot (Graphviz); elt docs draws it as a page', valueHint: 'dot' },
+  output: { type: 'string', alias: 'o', description: 'write to this file instead of stdout', valueHint: 'lineage.mmd' },
 } as const;
 
 export const dagCommand = defineCommand({
   meta: {
     name: 'dag',
-    description: 'Print the lineage graph: raw streams and seeds through the models.\n\nAs Mermaid, Graphviz DOT or a self-contained HTML page; needs no database.',
-    examples: ['elt dag', 'elt dag --select +fact_sales --format dot | dot -Tsvg > lineage.svg', 'elt dag --format html --output lineage.html'],
+    description: 'Print the lineage graph: raw streams and seeds through the models.\n\nAs Mermaid or Graphviz DOT; needs no database. A selected model comes with the models it reads. elt docs draws the graph as a page.',
+    examples: ['elt dag', 'elt dag --select +fact_sales --format dot | dot -Tsvg > lineage.svg', 'elt dag --select fact_sales --output lineage.mmd'],
   },
   args,
   run({ rawArgs, args: parsed }) {
@@ -35,9 +33,8 @@ export const dagCommand = defineCommand({
     const config = loadProjectConfig(env.ELT_CONFIG);
     const { project, models } = planTransform({ select, exclude, ...projectPlan(config) });
     const lineage = buildLineage(project, new Set(models.map((m) => m.name)));
-    const title = `odoo-elt lineage${select.length ? `: ${select.join(' ')}` : ''}`;
-    const text = format === 'html' ? toHtml(lineage, title) : format === 'dot' ? toDot(lineage) : toMermaid(lineage);
-    const output = parsed.output ?? (format === 'html' ? HTML_DEFAULT : undefined);
+    const text = format === 'dot' ? toDot(lineage) : toMermaid(lineage);
+    const output = parsed.output;
     if (output === undefined) {
       console.log(text.replace(/\n$/, ''));
       return 0;
