@@ -12,6 +12,7 @@ import { renderCommandHelp, renderMainHelp } from './help.ts';
 import { nearestNames } from '../util/nearest-names.ts';
 import { maskSecrets, secretValues } from './secrets.ts';
 import { firstLine } from './text.ts';
+import { interruptible } from './interrupt.ts';
 import { ProjectConfigError } from '../extract/project-config.ts';
 import { ModelError } from '../transform/errors.ts';
 import { SelectionError } from '../transform/selection.ts';
@@ -73,7 +74,8 @@ export async function runCli(argv: string[]): Promise<number> {
     // citty itself accepts any flag and stray words: every command gets the strict check here.
     rejectUnknownFlags(rest, (command.args ?? {}) as ArgsDef, name);
     checkSettings(command, rest);
-    const { result } = await runCommand(command, { rawArgs: rest });
+    // Ctrl-C or a TERM meanwhile: one line on what stopped (interrupt.ts), exit 130 or 143.
+    const { result } = await interruptible(name, () => runCommand(command, { rawArgs: rest }));
     return typeof result === 'number' ? result : 0;
   } catch (error) {
     const usage = error instanceof UsageError || error instanceof ProjectConfigError || error instanceof ModelError || error instanceof SelectionError || error instanceof SeedError;

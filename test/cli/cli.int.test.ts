@@ -7,6 +7,7 @@ import { freshDatabase } from '../support/database.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { SIM_NOW } from '../support/odoo.ts';
 import { machineEnv } from '../support/machine-env.ts';
+import { migrationJournal } from '../../src/db/migrate.ts';
 
 const bin = fileURLToPath(new URL('../../bin/elt.mjs', import.meta.url));
 const SECRET = 'Sup3r-Secret-Pass';
@@ -75,11 +76,14 @@ describe('the elt command line', () => {
     expect(out).toMatchObject({ code: 2, stderr: 'elt extract: the warehouse database is not migrated yet: run elt migrate first\n' });
   });
 
-  it('migrate creates the framework and raw tables, and is idempotent', async () => {
+  it('migrate creates the framework and raw tables, says which, and is idempotent', async () => {
+    const journal = migrationJournal();
     const first = await elt(['migrate']);
     expect(first.code).toBe(0);
-    expect(first.stdout).toBe('migrated: framework tables up to date, 31 raw tables ready\n');
-    expect((await elt(['migrate'])).code).toBe(0);
+    expect(first.stdout).toBe(`applied ${journal.length} migrations: ${journal.map((m) => m.tag).join(', ')}\n31 raw tables ready, 31 created\n`);
+    expect(journal.map((m) => m.tag).slice(0, 2)).toEqual(['0000_framework', '0001_transform_state']);
+    const again = await elt(['migrate']);
+    expect(again).toMatchObject({ code: 0, stdout: `framework tables already up to date (${journal.length} migrations)\n31 raw tables ready, none created\n` });
     const tables = await db.pool.query(`select count(*)::int as n from information_schema.tables where table_name like 'raw\\_%'`);
     expect(tables.rows[0].n).toBe(31);
   });
@@ -110,8 +114,14 @@ describe('the elt command line', () => {
 
   it('run builds the default warehouse from the repository; transform --select runs one model alone', async () => {
     const repo = fileURLToPath(new URL('../..', import.meta.url));
+    // A warehouse from before the last migration: elt run applies it and says so first (a run with nothing to apply says nothing).
+    const last = migrationJournal().at(-1)!;
+    expect(last.tag).toBe('0005_stream_fields');
+    await db.pool.query(`drop table elt_stream_fields; delete from drizzle.__drizzle_migrations where created_at = ${last.when}`);
     const run = await elt(['run'], { ELT_TIMEZONE: 'Europe/Brussels' }, repo);
     expect(run.code, run.stderr.slice(-2000)).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual(['applied 1 migration: 0005_stream_fields', '31 raw tables ready, none created']);
+    expect(run.stdout.match(/migration|raw tables? ready/g)).toHaveLength(2);
     const models = readdirSync(join(repo, 'sql', 'marts')).length + readdirSync(join(repo, 'sql', 'snapshots')).length;
     expect(run.stdout.trim().split('\n').at(-1)).toBe(`${models} models: ${models} ok`);
     const orders = await db.pool.query(`select count(*)::int as n, sum(amount_total)::numeric as total from fact_sales where source = 'pos'`);

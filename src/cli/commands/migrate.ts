@@ -12,8 +12,7 @@ export const migrateCommand = defineCommand({
   args: {},
   async run() {
     return withContext(async (ctx) => {
-      const tables = await migrateStep(ctx);
-      console.log(`migrated: framework tables up to date, ${tables} raw tables ready`);
+      await migrateStep(ctx, 'always'); // prints what it applied and the raw tables it created
       return 0;
     });
   },
