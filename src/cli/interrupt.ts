@@ -98,20 +98,24 @@ export function trackTransform(display: ProgressDisplay): ProgressDisplay {
   });
 }
 
+/** `display` as it is, but for the calls in `overrides` (which call it themselves) and a close that unregisters it. */
 function track(display: ProgressDisplay, overrides: Partial<ProgressDisplay>): ProgressDisplay {
   displays.add(display);
-  return {
-    onPassStart: (stream, total, countError) => display.onPassStart(stream, total, countError),
-    onPage: (stream, fetched) => display.onPage(stream, fetched),
-    onStreamEnd: (stream, status) => display.onStreamEnd(stream, status),
-    onModelStart: (model, index, count) => display.onModelStart(model, index, count),
-    onModelEnd: (model, status) => display.onModelEnd(model, status),
+  const own: Partial<ProgressDisplay> = {
     ...overrides,
     close() {
       displays.delete(display);
       display.close();
     },
   };
+  // A proxy, so every other member of the display (whatever it grows) passes through, bound to it.
+  return new Proxy(display, {
+    get(target, key) {
+      if (Object.hasOwn(own, key)) return own[key as keyof ProgressDisplay];
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** The one line: `elt <command>: interrupted while ...: what was written is kept whole and the next elt <command> resumes from there`. */
