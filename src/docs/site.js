@@ -197,7 +197,7 @@
     return Math.round(sec / 86400) + ' days ago';
   }
   const num = (n) => (n === null || n === undefined ? '–' : Number(n).toLocaleString('en-US'));
-  const fact = (label, value, hint) => h('div', { class: 'fact' }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, value), hint ? h('div', { class: 'hint' }, hint) : null);
+  const fact = (label, value, hint, wide) => h('div', { class: wide ? 'fact wide' : 'fact' }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, value), hint ? h('div', { class: 'hint' }, hint) : null);
   const badge = (status, text) => h('span', { class: 'badge ' + status }, text || status);
   const kindLabel = (k) => LEGEND.find(([key]) => key === k)[1];
 
@@ -207,7 +207,7 @@
     if (n.uniqueKey.length) list.push(fact('Unique key', h('span', { class: 'mono' }, n.uniqueKey.join(', '))));
     if (n.relation && n.kind === 'stream') list.push(fact('Raw table', h('span', { class: 'mono' }, n.relation)));
     if (n.tags.length) list.push(fact('Tags', n.tags.join(', ')));
-    if (n.path) list.push(fact('File', h('span', { class: 'mono' }, n.path)));
+    if (n.path) list.push(fact('File', h('span', { class: 'mono' }, n.path), null, true));
     if (M.warehouse.read) {
       if (n.built === false) list.push(fact('Warehouse', 'not built yet', 'run elt run'));
       else if (n.rows !== null) list.push(fact(n.kind === 'stream' ? 'Raw rows' : 'Rows', num(n.rows), n.stream && n.stream.deletedRows ? num(n.stream.deletedRows) + ' marked deleted' : null));
@@ -232,11 +232,12 @@
     if (!n.columns) return h('p', { class: 'note' }, 'Not built yet: run elt run.');
     const testsOf = new Map();
     for (const t of n.tests) if (t.column) (testsOf.get(t.column) || testsOf.set(t.column, []).get(t.column)).push(t);
+    const tested = testsOf.size > 0; // a Tests column only where a column has one
     return h('table', { class: 'columns' },
-      h('thead', {}, h('tr', {}, h('th', {}, 'Column'), h('th', {}, 'Type'), h('th', {}, 'Description'), h('th', {}, 'Tests'))),
+      h('thead', {}, h('tr', {}, h('th', {}, 'Column'), h('th', {}, 'Type'), h('th', {}, 'Description'), tested ? h('th', {}, 'Tests') : null)),
       h('tbody', {}, n.columns.map((c) => h('tr', { 'data-column': c.name },
         h('td', { class: 'mono' }, c.name), h('td', { class: 'mono type' }, c.type), h('td', {}, c.description || ''),
-        h('td', {}, (testsOf.get(c.name) || []).map((t) => h('span', { class: 'badge test', title: t.name }, t.kind === 'relationships' ? 'relationships' : t.kind)))))));
+        tested ? h('td', {}, (testsOf.get(c.name) || []).map((t) => h('span', { class: 'badge test', title: t.name }, t.kind))) : null))));
   }
 
   function testsSection(n) {
@@ -247,6 +248,14 @@
         h('td', { class: 'mono' }, t.name),
         h('td', {}, t.status ? badge(t.status) : badge('none', 'not run'), t.status === 'error' && t.message ? h('div', { class: 'error-text' }, t.message) : null),
         h('td', {}, t.failures === null ? '–' : num(t.failures))))));
+  }
+
+  // Each command rewrites run_results.json: say which one the results come from, or how to get some.
+  function testsNote(n) {
+    if (!n.tests.length) return null;
+    if (!M.runResults) return 'no results yet: run elt test';
+    const from = 'the last command, elt ' + M.runResults.command + ', ' + when(M.runResults.generatedAt);
+    return n.tests.some((t) => t.status) ? 'results of ' + from : 'not run by ' + from + ': run elt test';
   }
 
   function nodePage(n) {
@@ -260,7 +269,7 @@
     page.append(h('h2', {}, 'Lineage', h('span', { class: 'sub' }, 'what it reads, and what reads it')), neighbourhood(n));
     page.append(h('h2', {}, 'Columns', n.columns ? h('span', { class: 'sub' }, n.columns.length + ' in ' + (n.relation || '')) : null), columnsSection(n));
     if (n.id.startsWith('model/')) {
-      page.append(h('h2', {}, 'Tests', M.runResults ? h('span', { class: 'sub' }, 'results of the last elt ' + M.runResults.command + ', ' + when(M.runResults.generatedAt)) : null), testsSection(n));
+      page.append(h('h2', {}, 'Tests', h('span', { class: 'sub' }, testsNote(n))), testsSection(n));
       page.append(h('h2', {}, 'Compiled SQL', n.sqlNote ? h('span', { class: 'sub' }, n.sqlNote) : null), h('pre', { class: 'sql' }, n.sql || '(does not compile)'));
       if (n.source) page.append(h('details', {}, h('summary', {}, 'As written in ' + n.path), h('pre', { class: 'sql' }, n.source)));
     }
