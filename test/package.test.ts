@@ -21,6 +21,8 @@ describe('the npm package', () => {
       'bin/elt.mjs',
       'src/cli/main.ts',
       'src/simulator/server.ts', // elt demo runs the simulator
+      'src/docs/site.js', // elt docs inlines these into its page
+      'src/docs/site.css',
       'sql/marts/fact_sales.sql',
       'sql/seeds/branch_codes.csv',
       'sql/tests/pos_order_totals.sql',
