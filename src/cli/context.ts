@@ -12,13 +12,17 @@ import { createPool, type Pool } from '../db/pool.ts';
 import { loadProjectConfig, type ProjectConfig } from '../extract/project-config.ts';
 import { databaseUrl, loadEnv, type Env, type OdooSettings } from './env.ts';
 import { UsageError } from './errors.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createCommandLogger, type Logger } from './logger.ts';
+import { decideOutput, type Output } from './output.ts';
+import { runningCommand } from './interrupt.ts';
 import { secretValues } from './secrets.ts';
 import { firstLine } from './text.ts';
 
 export interface Context {
   readonly env: Env;
   readonly log: Logger;
+  /** Where the words go: bars or progress lines, quiet or verbose (output.ts). */
+  readonly output: Output;
   readonly config: ProjectConfig;
   readonly db: Pool;
   close(): Promise<void>;
@@ -36,7 +40,8 @@ export async function withContext<T>(fn: (ctx: Context) => Promise<T>, overrides
 
 function loadContext(overrides: { threads?: number }): Context {
   const env = loadEnv();
-  const log = createLogger(env.LOG_LEVEL, secretValues());
+  const output = decideOutput({ level: env.LOG_LEVEL, dir: process.cwd() });
+  const log = createCommandLogger(output, secretValues(), { command: runningCommand(), cwd: process.cwd(), pid: process.pid, msg: `elt ${runningCommand() ?? ''} started` });
   if (env.ODOO_TLS_INSECURE) {
     log.warn({ variable: 'ODOO_TLS_INSECURE' }, "ODOO_TLS_INSECURE=true: Odoo's TLS certificate is not verified, so anyone on the network path could read or alter the data and the credentials");
   }
@@ -44,7 +49,7 @@ function loadContext(overrides: { threads?: number }): Context {
   // --threads wins over elt.yml, and sizes the pool as elt.yml's value would.
   const config = overrides.threads ? { ...loaded, transform: { threads: overrides.threads } } : loaded;
   const db = warehousePool(databaseUrl(env), config);
-  return { env, log, config, db, close: () => db.end() };
+  return { env, log, output, config, db, close: () => db.end() };
 }
 
 /**

@@ -55,7 +55,7 @@ export function rejectUnknownFlags(rawArgs: readonly string[], args: ArgsDef, co
     }
     const flag = known.get(match[1]!);
     if (!flag) {
-      const [near] = nearestNames(match[1]!, [...Object.keys(args).filter((name) => args[name]!.type !== 'positional'), 'project-dir', 'help'], 1);
+      const [near] = nearestNames(match[1]!, [...Object.keys(args).filter((name) => args[name]!.type !== 'positional'), 'project-dir', 'verbose', 'help'], 1);
       throw new UsageError(`unknown option ${raw.split('=')[0]}${near === undefined ? '' : `: did you mean --${near}?`} (${see})`);
     }
     if (flag.type !== 'string') continue;

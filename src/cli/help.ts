@@ -35,6 +35,7 @@ const DESCRIPTION = 'Copy an Odoo ERP into PostgreSQL and build an analytics war
 /** Options every command takes, shown in every help. */
 const GLOBAL_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--project-dir <dir>', 'run in this project folder (the one that holds elt.yml, sql/ and .env); default: the working folder'],
+  ['--verbose', 'informational lines on the terminal too (they always go to logs/elt.log); elt test lists every test'],
   ['-h, --help', 'show this help'],
 ];
 

@@ -6,6 +6,7 @@
 import { parseArgs, runCommand, type ArgsDef, type CommandDef } from 'citty';
 import { UsageError } from './errors.ts';
 import { VERSION } from './version.ts';
+import { takeVerbose } from './output.ts';
 import { rejectUnknownFlags, takeProjectDir } from './flags.ts';
 import { loadEnv } from './env.ts';
 import { renderCommandHelp, renderMainHelp } from './help.ts';
@@ -46,7 +47,7 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     const { dir, rest } = takeProjectDir(argv);
     if (dir !== null) enterProject(dir);
-    args = rest;
+    args = takeVerbose(rest); // global, like --project-dir: informational lines on the terminal too
   } catch (error) {
     console.error(`elt: ${firstLine(error)}`);
     return 2;

@@ -88,6 +88,8 @@ export class TerminalProgress implements ExtractProgress, TransformProgress {
         gracefulExit: false,
         hideCursor: false,
         autopadding: true,
+        // Keep the terminal's wrapping: a long warning printed above the bars wraps instead of being cut (bars are cut to fit).
+        linewrap: true,
       });
       divertTerminalLog((text) => multi.log(text));
       this.#multi = multi;

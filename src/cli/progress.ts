@@ -1,7 +1,7 @@
 /**
- * Picks the progress display for a command: live bars on a terminal,
- * periodic log lines on a pipe or in CI (where redrawn lines would only
- * clutter the log).
+ * Picks the progress display for a command, as output.ts decided: live
+ * bars on a terminal, periodic log lines on a pipe or in CI (where redrawn
+ * lines would only clutter the log).
  */
 import type { ExtractProgress } from '../extract/progress.ts';
 import type { TransformProgress } from '../transform/progress.ts';
@@ -13,7 +13,7 @@ export interface ProgressDisplay extends ExtractProgress, TransformProgress {
   close(): void;
 }
 
-export function startProgress(log: ProgressLogger, stderr: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): ProgressDisplay {
-  const live = stderr.isTTY === true && !env.CI;
+/** `live`: Output.live (bars); `stderr` is where they are drawn. */
+export function startProgress(log: ProgressLogger, live: boolean, stderr: NodeJS.WriteStream = process.stderr): ProgressDisplay {
   return live ? new TerminalProgress(log, stderr) : new ProgressLog(log).start();
 }

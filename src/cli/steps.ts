@@ -74,7 +74,7 @@ export async function extractStep(ctx: Context, options: ExtractOptions, odoo?: 
   resolveStreams(ctx.config, options.streams); // an unknown --streams name fails before anything connects
   await checkWarehouse(ctx.db);
   const client = odoo ?? (await connectOdoo(settings, ctx.log));
-  const progress = trackExtract(startProgress(ctx.log), resolveStreams(ctx.config, options.streams).length);
+  const progress = trackExtract(startProgress(ctx.log, ctx.output.live), resolveStreams(ctx.config, options.streams).length);
   try {
     return await withWarehouseLock(ctx, () => runExtract(client, ctx.db, ctx.config, { ...options, progress }, ctx.log));
   } finally {
@@ -130,7 +130,7 @@ export async function withWarehouseLock<T>(ctx: Context, fn: () => Promise<T>): 
 export async function transformStep(ctx: Context, options: Omit<TransformOptions, 'vars' | 'timezone'>): Promise<ModelResult[]> {
   const plan = { ...projectPlan(ctx.config), threads: ctx.config.transform.threads, ...options, timezone: ctx.env.ELT_TIMEZONE };
   await checkWarehouse(ctx.db);
-  const progress = trackTransform(startProgress(ctx.log));
+  const progress = trackTransform(startProgress(ctx.log, ctx.output.live));
   try {
     return await withWarehouseLock(ctx, () => runTransform(ctx.db, { ...plan, progress }, ctx.log));
   } finally {
@@ -142,38 +142,6 @@ export async function seedStep(ctx: Context): Promise<Array<{ seed: string; tabl
   await checkWarehouse(ctx.db);
   beginStep('seed');
   return loadSeeds(ctx.db, projectPlan(ctx.config).projectDir);
-}
-
-/** One line per model: name, materialization, status, rows, seconds; then a count line. */
-export function formatTransformSummary(results: readonly ModelResult[]): string {
-  const width = Math.max(5, ...results.map((r) => r.model.length));
-  const lines = results.map((r) => {
-    const rows = r.rows === null ? '-' : plural(r.rows, 'row');
-    const tail = r.status === 'success' ? `${rows}  ${r.seconds.toFixed(1)} s` : r.error ?? '';
-    return `${r.model.padEnd(width)}  ${r.materialized.padEnd(11)}  ${r.status.padEnd(7)}  ${tail}`;
-  });
-  const count = (status: ModelResult['status']) => results.filter((r) => r.status === status).length;
-  const parts = [`${count('success')} ok`, count('failed') && `${count('failed')} failed`, count('skipped') && `${count('skipped')} skipped`];
-  lines.push(`${plural(results.length, "model")}: ${parts.filter(Boolean).join(', ')}`);
-  return lines.join('\n');
-}
-
-/** One line per stream: name, status, records fetched and changed, seconds; then a count line. */
-export function formatExtractSummary(results: readonly StreamResult[]): string {
-  const width = Math.max(6, ...results.map((r) => r.stream.length));
-  const lines = [...results]
-    .sort((a, b) => a.stream.localeCompare(b.stream))
-    .map((r) => {
-      if (r.status === 'skipped') return `${r.stream.padEnd(width)}  skipped  ${r.error ?? ''}`;
-      const deletes = r.deleted || r.restored ? `, ${r.deleted.toLocaleString('en-US')} deleted, ${r.restored.toLocaleString('en-US')} restored` : '';
-      const unreadable = r.unreadable ? `, ${r.unreadable.toLocaleString('en-US')} unreadable (skipped)` : '';
-      const counts = `${plural(r.fetched, 'record')}, ${r.changed.toLocaleString('en-US')} changed${deletes}${unreadable}  ${r.seconds.toFixed(1)} s`;
-      return `${r.stream.padEnd(width)}  ${r.status.padEnd(7)}  ${counts}${r.status === 'failed' ? `  ${r.error ?? ''}` : ''}`;
-    });
-  const count = (status: StreamResult['status']) => results.filter((r) => r.status === status).length;
-  const parts = [`${count('success')} ok`, count('skipped') && `${count('skipped')} skipped`, count('failed') && `${count('failed')} failed`];
-  lines.push(`${plural(results.length, "stream")}: ${parts.filter(Boolean).join(', ')}`);
-  return lines.join('\n');
 }
 
 /** drizzle wraps the driver's error ("Failed query: ..."); the cause says what went wrong. */

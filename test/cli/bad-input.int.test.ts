@@ -174,7 +174,7 @@ const cases: Case[] = [
   },
   {
     input: 'misspelt header key', argv: ['transform'], files: { ...models, 'sql/marts/bi_ok.sql': "-- materialised: table\nselect id from {{ ref('bi_stg') }}" },
-    message: 'elt transform: sql/marts/bi_ok.sql:1: unknown header key "materialised" (expected one of materialized, unique_key, on_delete, on_schema_change, tags, tests, references, verify, strategy, updated_at, check_cols, hard_deletes)',
+    message: 'elt transform: sql/marts/bi_ok.sql:1: unknown header key "materialised" (expected one of materialized, unique_key, on_delete, on_schema_change, tags, tests, references, verify, strategy, updated_at, check_cols, hard_deletes, description)',
   },
   { input: 'unknown model in --select', argv: ['transform', '--select', 'bi_okay'], files: models, message: 'elt transform: unknown model "bi_okay" in --select: did you mean bi_ok?' },
   { input: 'bad --select grammar', argv: ['transform', '--select', 'bi_ok+2+'], files: models, message: 'elt transform: invalid selector "bi_ok+2+" in --select: misplaced "+": write +name, name+, 2+name or name+1' },
@@ -244,10 +244,18 @@ describe('SQL that PostgreSQL rejects while a model runs', () => {
     const files = { ...models, 'sql/marts/bi_ok.sql': sql, 'sql/marts/bi_other.sql': '-- materialized: view\nselect 2 as id' };
     const out = await runCliInProcess(['transform'], env(), project(files));
     expect(out.code).toBe(1);
-    expect(out.stdout.split('\n').find((l) => l.startsWith('bi_ok '))).toMatch(new RegExp(`^bi_ok\\s+table\\s+failed\\s+${escape(message)}$`));
-    expect(out.stdout).toMatch(/^bi_child\s+table\s+skipped\s+skipped: bi_ok failed$/m);
-    expect(out.stdout).toMatch(/^bi_other\s+view\s+success/m);
-    expect(out.stdout.trimEnd().split('\n').at(-1)).toBe('4 models: 2 ok, 1 failed, 1 skipped');
+    const lines = out.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ {2}FAIL {2}bi_ok +table {2}sql\/marts\/bi_ok\.sql/);
+    expect(lines[1]).toBe('  SKIP  bi_child  table  bi_ok failed');
+    expect(out.stdout).toMatch(/^ {2}OK {4}bi_other +view/m);
+    // The failure's whole line at the end.
+    expect(lines.slice(-5)).toEqual([
+      expect.stringMatching(/^4 models: 2 ok, 1 failed, 1 skipped; /),
+      '1 failed, 1 skipped:',
+      `  bi_ok: ${message}`,
+      '  bi_child: skipped, bi_ok failed',
+      expect.stringMatching(/^Done in \d+\.\d s with 1 failure\.$/),
+    ]);
     expect((await db.pool.query('select id from bi_ok')).rows).toEqual([{ id: 1 }]);
     const { rows } = await db.pool.query(`select error from elt_model_runs where model = 'bi_ok' order by run_id desc limit 1`);
     expect(rows[0].error).toBe(message);

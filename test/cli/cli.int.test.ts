@@ -100,12 +100,14 @@ describe('the elt command line', () => {
   it('extract lands every stream, prints one line per stream, logs JSON without secrets', async () => {
     const out = await elt(['extract']);
     expect(out.code, out.stderr).toBe(0);
-    const lines = out.stdout.trim().split('\n');
-    expect(lines.at(-1)).toBe('31 streams: 28 ok, 3 skipped');
-    expect(lines.find((l) => l.startsWith('pos.order.line '))).toMatch(
-      new RegExp(`^pos\\.order\\.line\\s+success\\s+${sim.count('pos.order.line', { activeTest: false }).toLocaleString('en-US')} records, [\\d,]+ changed\\s+\\d+\\.\\d s$`),
+    const lines = out.stdout.trimEnd().split('\n');
+    expect(lines.at(-2)).toMatch(/^31 streams: 28 ok, 3 skipped; [\d,]+ records, [\d,]+ changed; \d+\.\d s$/);
+    expect(lines.at(-1)).toMatch(/^Done in \d+\.\d s\.$/);
+    expect(lines.find((l) => l.startsWith('  OK    pos.order.line '))).toMatch(
+      new RegExp(`^  OK    pos\\.order\\.line\\s+${sim.count('pos.order.line', { activeTest: false }).toLocaleString('en-US')} records, [\\d,]+ changed\\s+\\d+\\.\\d s$`),
     );
-    expect(lines.find((l) => l.startsWith('hr.version '))).toMatch(/skipped\s+Odoo has no model hr\.version/);
+    // Skipped streams come first, with why.
+    expect(lines.slice(0, 3)).toEqual(['hr.version', 'pos.promotion', 'product.brand'].map((s) => `  SKIP  ${s.padEnd(19)}  Odoo has no such model (module not installed)`));
     for (const line of out.stderr.trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
     expect(out.stdout + out.stderr).not.toContain(SECRET);
     const landed = await db.pool.query(`select count(*)::int as n from raw_pos_order`);
@@ -123,20 +125,24 @@ describe('the elt command line', () => {
     expect(run.stdout.split('\n').slice(0, 2)).toEqual(['applied 1 migration: 0005_stream_fields', '31 raw tables ready, none created']);
     expect(run.stdout.match(/migration|raw tables? ready/g)).toHaveLength(2);
     const models = readdirSync(join(repo, 'sql', 'marts')).length + readdirSync(join(repo, 'sql', 'snapshots')).length;
-    expect(run.stdout.trim().split('\n').at(-1)).toBe(`${models} models: ${models} ok`);
+    expect(run.stdout.trim().split('\n').slice(-2)).toEqual([expect.stringMatching(new RegExp(`^${models} models: ${models} ok; [\\d,]+ rows; \\d+\\.\\d s$`)), expect.stringMatching(/^Done in \d+\.\d s\.$/)]);
     const orders = await db.pool.query(`select count(*)::int as n, sum(amount_total)::numeric as total from fact_sales where source = 'pos'`);
     expect(orders.rows[0].n).toBe(sim.count('pos.order', { activeTest: false }));
     const one = await elt(['transform', '--select', 'dim_products'], {}, repo);
     expect(one.code, one.stderr).toBe(0);
-    expect(one.stdout).toMatch(/^dim_products\s+incremental\s+success\s+0 rows\s+\d+\.\d s\n1 model: 1 ok\n$/);
+    expect(one.stdout).toMatch(/^ {2}OK {4}dim_products {2}incremental {2}0 rows {2}\d+\.\d s\n1 model: 1 ok; 0 rows; \d+\.\d s\nDone in \d+\.\d s\.\n$/);
   });
 
   it('a failing stream exits 1 after the others ran', async () => {
     sim.denyAccess('sale.order.line');
     const out = await elt(['extract', '--streams', 'sale.order.line,sale.order']);
     expect(out.code).toBe(1);
-    expect(out.stdout).toMatch(/^sale\.order\s+success/m);
-    expect(out.stdout).toMatch(/^sale\.order\.line\s+failed .*You are not allowed to access/m);
-    expect(out.stdout.trim().split('\n').at(-1)).toBe('2 streams: 1 ok, 1 failed');
+    const lines = out.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ {2}FAIL {2}sale\.order\.line {2}.*You are not allowed/);
+    expect(lines[1]).toMatch(/^ {2}OK {4}sale\.order {7}\d+ records/);
+    expect(lines[2]).toMatch(/^2 streams: 1 ok, 1 failed; /);
+    // The failure again at the end, whole.
+    expect(lines.slice(3, 5)).toEqual(['1 failed:', expect.stringMatching(/^ {2}sale\.order\.line: .*You are not allowed to access .*\(sale\.order\.line\) records\.$/)]);
+    expect(lines.at(-1)).toMatch(/^Done in \d+\.\d s with 1 failure\.$/);
   });
 });

@@ -79,13 +79,13 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 /** The stream's summary line: [records, changed]. */
 function extracted(stdout: string, stream: string): [number, number] {
-  const match = new RegExp(`^${escape(stream)} +success +([\\d,]+) records?, ([\\d,]+) changed`, 'm').exec(stdout);
+  const match = new RegExp(`^ {2}OK {4}${escape(stream)} +([\\d,]+) records?, ([\\d,]+) changed`, 'm').exec(stdout);
   expect(match, `a success line for ${stream}`).not.toBeNull();
   return [Number(match![1]!.replaceAll(',', '')), Number(match![2]!.replaceAll(',', ''))];
 }
 
 function modelRows(stdout: string, model: string): number {
-  const match = new RegExp(`^${model} +(?:incremental|table) +success +([\\d,]+) rows?`, 'm').exec(stdout);
+  const match = new RegExp(`^ {2}OK {4}${model} +(?:incremental|table) +([\\d,]+) rows?`, 'm').exec(stdout);
   expect(match, `a success line for ${model}`).not.toBeNull();
   return Number(match![1]!.replaceAll(',', ''));
 }
@@ -115,8 +115,8 @@ describe('elt demo', () => {
     expect(first.code).toBe(0);
     firstExpected = await expected();
     expect(first.stdout).toMatch(/^elt demo: a simulated Odoo 17 retail company \(1,500 POS orders, 200 sale orders\) into PostgreSQL 18\.\d+, kept in \.elt-demo\/$/m);
-    expect(first.stdout).toMatch(/^31 streams: 28 ok, 3 skipped$/m);
-    expect(first.stdout).toMatch(/^26 models: 26 ok$/m);
+    expect(first.stdout).toMatch(/^31 streams: 28 ok, 3 skipped; /m);
+    expect(first.stdout).toMatch(/^26 models: 26 ok; /m);
     expect(first.stdout).toMatch(/^\d+ tests: \d+ passed, 0 failed$/m);
     expect(extracted(first.stdout, 'pos.order')).toEqual([firstExpected.orders, firstExpected.orders]);
     expect(extracted(first.stdout, 'pos.order.line')).toEqual([firstExpected.lines, firstExpected.lines]);
@@ -141,7 +141,7 @@ describe('elt demo', () => {
     expect(extracted(second.stdout, 'pos.session')[1]).toBe(1); // the session the new orders were rung up in
     // The shop's session_ids list grew without a write_date (as in Odoo); its record is re-read in the lookback window.
     expect(extracted(second.stdout, 'pos.config')[1]).toBe(1);
-    const streams = [...second.stdout.matchAll(/^([a-z_.]+) +success +/gm)].map((m) => m[1]!);
+    const streams = [...second.stdout.matchAll(/^ {2}OK {4}([a-z_]+\.[a-z_.]+) +/gm)].map((m) => m[1]!);
     expect(streams).toHaveLength(28);
     for (const stream of streams.filter((s) => !POS_STREAMS.includes(s))) expect(extracted(second.stdout, stream)[1], stream).toBe(0);
     expect(modelRows(second.stdout, 'fact_sales')).toBe(ORDERS_PER_RUN);

@@ -71,9 +71,9 @@ describe('elt init, then a model of your own', () => {
 
     const run = await elt(['run']);
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^payments_by_method +table +success +\d+ rows/m);
-    expect(run.stdout).toMatch(/^daily_sales_by_branch +table +success +\d+ rows/m);
-    expect(run.stdout).toMatch(/^28 models: 28 ok$/m);
+    expect(run.stdout).toMatch(/^ {2}OK {4}payments_by_method +table +[\d,]+ rows/m);
+    expect(run.stdout).toMatch(/^ {2}OK {4}daily_sales_by_branch +table +[\d,]+ rows/m);
+    expect(run.stdout).toMatch(/^28 models: 28 ok; /m);
 
     // The money of every paid POS order, to the cent, grouped by method and day.
     const { rows: [mine] } = await db.pool.query(`select count(*)::int as n, sum(amount)::text as amount, sum(orders)::int as orders from payments_by_method`);
@@ -100,7 +100,7 @@ describe('elt init, then a model of your own', () => {
     expect(existsSync(join(root, 'wh/target/compiled/marts/fact_sales.sql'))).toBe(true);
     expect(ran.streams.find((s: { stream: string }) => s.stream === 'pos.payment')).toMatchObject({ status: 'success' });
 
-    const test = await elt(['test', '--select', 'payments_by_method', 'daily_sales_by_branch']);
+    const test = await elt(['test', '--verbose', '--select', 'payments_by_method', 'daily_sales_by_branch']);
     expect(test.code, test.stdout + test.stderr).toBe(0);
     const tested = JSON.parse(readFileSync(join(root, 'wh/target/run_results.json'), 'utf8'));
     expect(tested.args).toEqual({ which: 'test', select: ['payments_by_method', 'daily_sales_by_branch'], exclude: [] });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decideOutput } from '../../src/cli/output.ts';
 import { startProgress } from '../../src/cli/progress.ts';
 import { ProgressLog } from '../../src/cli/progress-log.ts';
 import { TerminalProgress } from '../../src/cli/progress-tty.ts';
@@ -16,7 +17,8 @@ describe('the progress display', () => {
   it('draws bars on a terminal, writes log lines on a pipe or in CI', () => {
     const tty = { isTTY: true } as NodeJS.WriteStream;
     const pipe = { isTTY: false } as NodeJS.WriteStream;
-    const shown = [startProgress(silent, tty, {}), startProgress(silent, pipe, {}), startProgress(silent, tty, { CI: 'true' })];
+    const live = (stderr: NodeJS.WriteStream, env: NodeJS.ProcessEnv) => decideOutput({ level: 'info', dir: null, stderr, env, verbose: false }).live;
+    const shown = [startProgress(silent, live(tty, {}), tty), startProgress(silent, live(pipe, {}), pipe), startProgress(silent, live(tty, { CI: 'true' }), tty)];
     for (const p of shown) p.close();
     expect(shown.map((p) => p.constructor)).toEqual([TerminalProgress, ProgressLog, ProgressLog]);
   });

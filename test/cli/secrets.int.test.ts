@@ -116,7 +116,7 @@ describe('secrets', () => {
     // would, so the model broken on purpose fails there too.
     const demo = await elt('demo', ['demo']);
     expect(demo.code, demo.stderr.slice(-300)).toBe(1);
-    expect(demo.stdout).toMatch(/^broken_users +table +failed/m);
+    expect(demo.stdout).toMatch(/^ {2}FAIL {2}broken_users +table /m);
     expect((await elt('extract through a proxy with Basic auth', ['extract', '--streams', 'res.users'], {
       ODOO_URL: sim.url.replace('://', `://proxy-user:${encodeURIComponent(PROXY_PASSWORD)}@`),
     })).code).toBe(0);

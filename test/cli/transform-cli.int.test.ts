@@ -59,7 +59,7 @@ describe('elt transform, ls and seed on the command line', () => {
     const dir = projectDir(good);
     const out = await elt(dir, ['transform', '--select', 'stg_a', 'cli_dim']);
     expect(out.code, out.stderr).toBe(0);
-    expect(out.stdout).toMatch(/^stg_a\s+view\s+success\s+-\s+\d+\.\d s\ncli_dim\s+table\s+success\s+1 row\s+\d+\.\d s\n2 models: 2 ok\n$/);
+    expect(out.stdout).toMatch(/^ {2}OK {4}stg_a +view +- +\d+\.\d s\n {2}OK {4}cli_dim +table +1 row +\d+\.\d s\n2 models: 2 ok; 1 row; \d+\.\d s\nDone in \d+\.\d s\.\n$/);
     expect((await db.pool.query('select count(*)::int as n from cli_fact')).rows[0].n).toBe(0);
   });
 

@@ -4,9 +4,11 @@ import type { Context } from '../context.ts';
 import { connectOdoo, warehousePool } from '../context.ts';
 import { loadEnv, odooSettings } from '../env.ts';
 import { UsageError } from '../errors.ts';
-import { createLogger } from '../logger.ts';
+import { createCommandLogger } from '../logger.ts';
+import { decideOutput } from '../output.ts';
 import { secretValues } from '../secrets.ts';
-import { extractStep, formatExtractSummary, formatTransformSummary, migrateStep, transformStep, withWarehouseLock } from '../steps.ts';
+import { extractStep, migrateStep, transformStep, withWarehouseLock } from '../steps.ts';
+import { formatExtractSummary, formatTransformSummary } from '../summary.ts';
 import { formatTestReport } from '../test-report.ts';
 import { projectPlan } from '../project.ts';
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded-postgres.ts';
@@ -71,11 +73,13 @@ async function runPipeline(folder: DemoFolder, warehouse: EmbeddedPostgres, opti
     ODOO_URL: odoo.url, ODOO_DB: DEMO_LOGIN.db, ODOO_USERNAME: DEMO_LOGIN.login, ODOO_PASSWORD: DEMO_LOGIN.password, ODOO_TRANSPORT: 'jsonrpc',
     DATABASE_URL: warehouse.url, ELT_TIMEZONE: process.env.ELT_TIMEZONE, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
-  const log = createLogger(env.LOG_LEVEL, secretValues());
+  // The demo's log file stays in its folder, with the rest of the demo.
+  const output = decideOutput({ level: env.LOG_LEVEL, dir: folder.dir });
+  const log = createCommandLogger(output, secretValues());
   const plan = planDemoProject(process.cwd(), (model) => odoo.store.info(model) !== undefined);
   const config = plan.config;
   const db = warehousePool(env.DATABASE_URL, config);
-  const ctx: Context = { env, log, config, db, close: () => db.end() };
+  const ctx: Context = { env, log, output, config, db, close: () => db.end() };
   try {
     const { rows } = await db.query<{ version: string }>('select version()');
     const server = /^PostgreSQL \S+(?: \([^)]*\))?/.exec(rows[0]!.version)?.[0] ?? 'PostgreSQL';
@@ -94,10 +98,12 @@ async function runPipeline(folder: DemoFolder, warehouse: EmbeddedPostgres, opti
       await migrateStep(ctx);
       await loadSeeds(db, projectPlan(config).projectDir);
       const client = await connectOdoo(odooSettings(env), log);
+      const extractStarted = Date.now();
       const streams = await extractStep(ctx, {}, client);
-      console.log(`\nExtract (Odoo -> raw tables):\n${formatExtractSummary(streams)}`);
+      console.log(`\nExtract (Odoo -> raw tables):\n${formatExtractSummary(streams, (Date.now() - extractStarted) / 1000)}`);
+      const transformStarted = Date.now();
       const models = await transformStep(ctx, { exclude: plan.exclude });
-      console.log(`\nTransform (raw tables -> marts):\n${formatTransformSummary(models)}`);
+      console.log(`\nTransform (raw tables -> marts):\n${formatTransformSummary(models, (Date.now() - transformStarted) / 1000)}`);
       const tests = await runDataTests(db, { ...projectPlan(config), select: [], exclude: plan.exclude }, log);
       const passed = tests.every((t) => t.status === 'pass');
       const report = formatTestReport(tests);

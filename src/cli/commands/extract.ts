@@ -1,7 +1,8 @@
 import { defineCommand } from 'citty';
 import { withContext } from '../context.ts';
 import { listFlag } from '../flags.ts';
-import { extractStep, formatExtractSummary } from '../steps.ts';
+import { extractStep } from '../steps.ts';
+import { formatExtractSummary, formatProblems } from '../summary.ts';
 
 export const extractArgs = {
   streams: { type: 'string', description: 'comma-separated streams (Odoo model names) to extract; default all', valueHint: 'pos.order,pos.order.line' },
@@ -18,10 +19,12 @@ export const extractCommand = defineCommand({
   },
   args: extractArgs,
   async run({ args }) {
+    const startedAt = Date.now();
     return withContext(async (ctx) => {
       const streams = listFlag(args.streams);
       const results = await extractStep(ctx, { streams, fullRefresh: args['full-refresh'], detectDeletes: args['detect-deletes'] });
-      console.log(formatExtractSummary(results));
+      const seconds = (Date.now() - startedAt) / 1000;
+      console.log(`${formatExtractSummary(results, seconds)}\n${formatProblems(results, [], seconds)}`);
       return results.some((r) => r.status === 'failed') ? 1 : 0;
     });
   },

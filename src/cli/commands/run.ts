@@ -1,7 +1,8 @@
 import { defineCommand } from 'citty';
 import { connectOdoo, withContext } from '../context.ts';
 import { listFlag, threadsArg, threadsFlag } from '../flags.ts';
-import { extractStep, formatExtractSummary, formatTransformSummary, migrateStep, seedStep, transformStep, withWarehouseLock } from '../steps.ts';
+import { extractStep, migrateStep, seedStep, transformStep, withWarehouseLock } from '../steps.ts';
+import { formatExtractSummary, formatProblems, formatTransformSummary } from '../summary.ts';
 import { planTransform } from '../../transform/run-transform.ts';
 import { odooSettings } from '../env.ts';
 import { resolveStreams, streamNames } from '../../extract/streams.ts';
@@ -36,11 +37,15 @@ export const pipelineCommand = defineCommand({
       return await withWarehouseLock(ctx, async () => {
         await migrateStep(ctx);
         await seedStep(ctx);
+        const extractStarted = Date.now();
         const streamResults = await extractStep(ctx, { streams, fullRefresh: args['full-refresh'], detectDeletes: args['detect-deletes'] }, odoo);
-        console.log(formatExtractSummary(streamResults));
+        console.log(formatExtractSummary(streamResults, (Date.now() - extractStarted) / 1000));
+        const transformStarted = Date.now();
         const modelResults = await transformStep(ctx, { fullRefresh: args['full-refresh'] });
+        const transformSeconds = (Date.now() - transformStarted) / 1000;
         writeCommandArtifacts(ctx, 'run', startedAt, { fullRefresh: args['full-refresh'] }, { models: modelResults, streams: streamResults });
-        console.log(formatTransformSummary(modelResults));
+        console.log(formatTransformSummary(modelResults, transformSeconds));
+        console.log(formatProblems(streamResults, modelResults, (Date.now() - startedAt) / 1000));
         return [...streamResults, ...modelResults].some((r) => r.status === 'failed') ? 1 : 0;
       });
     }, { threads });

@@ -24,7 +24,7 @@ export const testCommand = defineCommand({
       const selection = selectionFlags(rawArgs);
       const results = await runDataTests(ctx.db, { ...selection, ...projectPlan(ctx.config) }, ctx.log);
       writeCommandArtifacts(ctx, 'test', startedAt, selection, { tests: results });
-      console.log(formatTestReport(results));
+      console.log(formatTestReport(results, { verbose: ctx.output.verbose }));
       return results.every((r) => r.status === 'pass') ? 0 : 1;
     });
   },

@@ -1,7 +1,8 @@
 import { defineCommand } from 'citty';
 import { withContext } from '../context.ts';
 import { selectionArgs, selectionFlags, threadsArg, threadsFlag } from '../flags.ts';
-import { formatTransformSummary, transformStep } from '../steps.ts';
+import { transformStep } from '../steps.ts';
+import { formatProblems, formatTransformSummary } from '../summary.ts';
 import { writeCommandArtifacts } from '../run-results.ts';
 
 const args = {
@@ -25,7 +26,8 @@ export const transformCommand = defineCommand({
       const selection = selectionFlags(rawArgs);
       const results = await transformStep(ctx, { ...selection, fullRefresh: parsed['full-refresh'] });
       writeCommandArtifacts(ctx, 'transform', startedAt, { ...selection, fullRefresh: parsed['full-refresh'] }, { models: results });
-      console.log(formatTransformSummary(results));
+      const seconds = (Date.now() - startedAt) / 1000;
+      console.log(`${formatTransformSummary(results, seconds)}\n${formatProblems([], results, seconds)}`);
       return results.some((r) => r.status === 'failed') ? 1 : 0;
     }, { threads });
   },
