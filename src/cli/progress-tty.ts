@@ -28,7 +28,8 @@ export class TerminalProgress implements ExtractProgress, TransformProgress {
   readonly #trackers = new Map<string, StreamTracker>();
   readonly #countWarned = new Set<string>();
   #multi: cliProgress.MultiBar | null = null;
-  #model: { name: string; index: number; count: number; startedAt: number; done: number } | null = null;
+  /** The transform: models running now (with threads, several) by start time, and how many ended. */
+  #models: { running: Map<string, number>; count: number; done: number } | null = null;
 
   constructor(log: ProgressLogger, stream: NodeJS.WriteStream = process.stderr, now: Clock = Date.now) {
     this.#log = log;
@@ -56,13 +57,14 @@ export class TerminalProgress implements ExtractProgress, TransformProgress {
     this.#drop(stream);
   }
 
-  onModelStart(model: string, index: number, count: number): void {
-    this.#model = { name: model, index, count, startedAt: this.#now(), done: index };
+  onModelStart(model: string, _index: number, count: number): void {
+    this.#models ??= { running: new Map(), count, done: 0 };
+    this.#models.running.set(model, this.#now());
     this.#bar('transform', { render: (now) => this.#modelLine(now) });
   }
 
   onModelEnd(model: string, _status?: 'success' | 'failed' | 'skipped'): void {
-    if (this.#model?.name === model) this.#model.done = this.#model.index + 1;
+    if (this.#models?.running.delete(model)) this.#models.done++;
   }
 
   /** Clears the bars, prints what the logger wrote meanwhile, and gives the terminal back to the logger. */
@@ -124,11 +126,14 @@ export class TerminalProgress implements ExtractProgress, TransformProgress {
     return { label: s.stream, progress: s.total ? s.fetched / s.total : 0, text };
   }
 
+  /** `21/26 models, fact_sales 3 s +2`: the longest-running model names the line, the others are counted. */
   #modelLine(now: number): { label: string; progress: number; text: string } {
-    const m = this.#model;
+    const m = this.#models;
     if (!m) return { label: 'transform', progress: 0, text: '' };
-    const seconds = (now - m.startedAt) / 1000;
-    return { label: 'transform', progress: m.done / m.count, text: `${formatCount(m.done)}/${formatCount(m.count)} models, ${m.name} ${formatDuration(seconds)}` };
+    const [oldest] = [...m.running].sort((a, b) => a[1] - b[1]);
+    const more = m.running.size > 1 ? ` +${m.running.size - 1}` : '';
+    const running = oldest ? `, ${oldest[0]} ${formatDuration((now - oldest[1]) / 1000)}${more}` : '';
+    return { label: 'transform', progress: m.done / m.count, text: `${formatCount(m.done)}/${formatCount(m.count)} models${running}` };
   }
 
   #tracker(stream: string): StreamTracker {

@@ -40,4 +40,18 @@ describe('the progress display', () => {
     small.close();
     expect(narrow.text()).toContain('pos.order.line       250/1,000 records, 0/s');
   });
+
+  it('the transform line counts the models that ended and names the longest running one, with threads several at once', () => {
+    let now = 0;
+    const term = fakeTerminal(100);
+    const progress = new TerminalProgress(silent, term.stream, () => now);
+    progress.onModelStart('dim_a', 0, 4);
+    now = 1_000;
+    progress.onModelStart('dim_b', 1, 4);
+    progress.onModelStart('dim_c', 2, 4);
+    now = 3_000;
+    progress.onModelEnd('dim_b', 'success');
+    progress.close();
+    expect(term.text()).toContain(`transform            ${'█'.repeat(6)}${'░'.repeat(18)} 1/4 models, dim_a 3 s +1`);
+  });
 });
