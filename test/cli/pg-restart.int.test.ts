@@ -85,8 +85,9 @@ describe('PostgreSQL restarted in the middle of a run', () => {
   it("the run's backends terminated mid-transform (pg_ctl restart -m fast): one line, exit 1; the next run completes", async () => {
     const run = startElt(['run', '--full-refresh'], env(proxy.via(work.url)));
     expect(await run.waitForLine(/"msg":"built dim_branches"/)).not.toBeNull();
+    // Every backend of the run, as a restart would: its pool's, and the lock's (which names itself `elt run pid=...`).
     const { rows } = await ref.pool.query(
-      `select count(*)::int as n from (select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and application_name = 'odoo-elt') as t`,
+      `select count(*)::int as n from (select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and (application_name = 'odoo-elt' or application_name like 'elt %')) as t`,
       [new URL(work.url).pathname.slice(1)],
     );
     expect(rows[0].n).toBeGreaterThan(0);

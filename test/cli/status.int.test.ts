@@ -159,7 +159,7 @@ describe('elt status', () => {
     const partner = stream(json, 'res.partner');
     expect(partner).toMatchObject({ status: 'failed', rows: sim.count('res.partner', { activeTest: false }) - 1, skippedRecords: 1 });
     expect(partner.lastError).toMatch(/You are not allowed to access '.+' \(res\.partner\) records\./);
-    expect(run.stdout).toContain(`  ${partner.lastError as string}\n`); // the same words as the extract's summary
+    expect(run.stdout).toContain(`  res.partner: ${partner.lastError as string}\n`); // the same words as the extract's summary
     expect(stream(json, 'pos.order')).toMatchObject({ status: 'ok', lastError: null });
     const text = await elt(['status']);
     expect(cells(text.stdout, 'res.partner')[1]).toBe('failed');
