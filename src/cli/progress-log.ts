@@ -66,7 +66,7 @@ export class ProgressLog implements ExtractProgress, TransformProgress {
     this.tick();
   }
 
-  onStreamEnd(stream: string, _status?: 'success' | 'failed'): void {
+  onStreamEnd(stream: string, _status?: 'success' | 'failed' | 'skipped'): void {
     this.#streams.delete(stream);
     this.#lastLine.delete(stream);
   }

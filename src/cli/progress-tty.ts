@@ -52,7 +52,7 @@ export class TerminalProgress implements ExtractProgress, TransformProgress {
     this.#bars.get(stream)?.update(fetched);
   }
 
-  onStreamEnd(stream: string, _status?: 'success' | 'failed'): void {
+  onStreamEnd(stream: string, _status?: 'success' | 'failed' | 'skipped'): void {
     this.#trackers.delete(stream);
     this.#drop(stream);
   }

@@ -14,5 +14,6 @@ export interface ExtractProgress {
   onPassStart(stream: string, total: number | null, countError?: string): void;
   /** After each landed page: the records this stream fetched so far in this run. */
   onPage(stream: string, fetched: number): void;
-  onStreamEnd(stream: string, status: 'success' | 'failed'): void;
+  /** A stream ends; `skipped` (a built-in stream this Odoo lacks) comes right after planning, with no pass. */
+  onStreamEnd(stream: string, status: 'success' | 'failed' | 'skipped'): void;
 }

@@ -51,7 +51,10 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
   const streams = resolveStreams(config, options.streams);
   const plan = await planStreams(odoo, streams, config.extract.concurrency);
   // Built-in streams whose module this Odoo lacks: routine, the summary lists them as skipped.
-  for (const { stream, reason } of plan.skipped) log.info({ stream }, `skipping ${stream}: ${reason}`);
+  for (const { stream, reason } of plan.skipped) {
+    log.info({ stream }, `skipping ${stream}: ${reason}`);
+    options.progress?.onStreamEnd(stream, 'skipped');
+  }
 
   const settings: ExtractSettings = {
     lookbackMinutes: config.extract.lookbackMinutes,

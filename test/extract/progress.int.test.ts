@@ -46,6 +46,13 @@ function pages(events: readonly Event[]): number[] {
 }
 
 describe('extract progress', () => {
+  it('a built-in stream this Odoo lacks ends as skipped, with no pass', async () => {
+    const progress = recorder();
+    const results = await runExtract(odoo, db.pool, config, { streams: ['hr.version', 'uom.uom'], progress }, memoryLog());
+    expect(results.map((r) => [r.stream, r.status])).toEqual([['uom.uom', 'success'], ['hr.version', 'skipped']]);
+    expect(progress.events.get('hr.version')).toEqual([['end', 'skipped']]);
+  });
+
   it('counts each stream once before its pass, with the pass domain, and reports pages up to that total', async () => {
     const progress = recorder();
     const from = sim.calls.length;
