@@ -6,6 +6,7 @@
  */
 import { parseArgs, type ArgDef, type ArgsDef, type CommandDef, type CommandMeta, type ParsedArgs, type Resolvable } from 'citty';
 import { SETTINGS_HELP, type Need } from './env.ts';
+import { wrap } from './text.ts';
 import { VERSION } from './version.ts';
 
 declare module 'citty' {
@@ -133,39 +134,6 @@ function table(rows: ReadonlyArray<readonly [string, string]>, width: number): s
 /** Blank-line-separated paragraphs, each wrapped. */
 function paragraphs(text: string, width: number): string[] {
   return text.split(/\n\s*\n/).flatMap((p, i) => [...(i ? [''] : []), ...wrap(p.replace(/\s+/g, ' ').trim(), width)]);
-}
-
-/**
- * Words wrapped to `width`: the first line starts with `first`, the others
- * with `indent` (a hanging indent). A word longer than a whole line is cut,
- * the only way it can fit.
- */
-export function wrap(text: string, width: number, indent = '', first = ''): string[] {
-  const lines: string[] = [];
-  let line = first;
-  let empty = true;
-  for (let word of text.split(/\s+/).filter(Boolean)) {
-    for (;;) {
-      const room = width - line.length - (empty ? 0 : 1);
-      if (word.length <= room) {
-        line += (empty ? '' : ' ') + word;
-        empty = false;
-        break;
-      }
-      if (!empty) {
-        lines.push(line);
-        line = indent;
-        empty = true;
-        continue;
-      }
-      // Alone on a line and still too long: cut it.
-      lines.push(line + word.slice(0, Math.max(1, room)));
-      word = word.slice(Math.max(1, room));
-      line = indent;
-    }
-  }
-  if (!empty || lines.length === 0) lines.push(line);
-  return lines.map((l) => l.trimEnd());
 }
 
 async function resolve<T>(value: Resolvable<T> | undefined): Promise<T | undefined> {

@@ -2,7 +2,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CommandMeta } from 'citty';
 import { commands } from '../../src/cli/main.ts';
-import { renderCommandHelp, renderMainHelp, wrap } from '../../src/cli/help.ts';
+import { renderCommandHelp, renderMainHelp } from '../../src/cli/help.ts';
+import { wrap } from '../../src/cli/text.ts';
 import { projectDir, runCliInProcess } from '../support/cli.ts';
 
 /** The variables .env.example sets or shows commented out, up to its tests-only part. */

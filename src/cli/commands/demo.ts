@@ -5,6 +5,7 @@ import { connectOdoo, warehousePool } from '../context.ts';
 import { loadEnv, odooSettings } from '../env.ts';
 import { UsageError } from '../errors.ts';
 import { createCommandLogger } from '../logger.ts';
+import { wrap } from '../text.ts';
 import { decideOutput } from '../output.ts';
 import { secretValues } from '../secrets.ts';
 import { extractStep, migrateStep, transformStep, withWarehouseLock } from '../steps.ts';
@@ -155,12 +156,15 @@ function count(n: number): string {
 }
 
 function nextSteps(dir: string): string {
+  const say = (text: string) => wrap(text, 80).join('\n');
   return [
-    `The demo warehouse stays in ${dir}/: run elt demo again for an incremental run, delete the folder to start over.`,
-    `Look inside with psql or any PostgreSQL client: elt demo${dir === '.elt-demo' ? '' : ` --dir ${dir}`} --serve keeps it up and prints its address until Ctrl-C.`,
+    say(`The demo warehouse stays in ${dir}/: run elt demo again for an incremental run, delete the folder to start over.`),
+    say(`Look inside with psql or any PostgreSQL client: elt demo${dir === '.elt-demo' ? '' : ` --dir ${dir}`} --serve keeps it up and prints its address until Ctrl-C.`),
     'To load your own Odoo, copy .env.example to .env and set:',
-    '  ODOO_URL=https://mycompany.odoo.com    ODOO_DB=mycompany    ODOO_USERNAME=elt@mycompany.com',
-    '  ODOO_API_KEY=...                        (or ODOO_PASSWORD; an API key of a read-only user is best)',
+    '  ODOO_URL=https://mycompany.odoo.com',
+    '  ODOO_DB=mycompany',
+    '  ODOO_USERNAME=elt@mycompany.com',
+    "  ODOO_API_KEY=...   (or ODOO_PASSWORD; best: a read-only user's API key)",
     '  DATABASE_URL=postgres://elt@127.0.0.1:5432/warehouse',
     'then run: npx elt run',
   ].join('\n');
