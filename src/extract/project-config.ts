@@ -25,6 +25,8 @@ export interface ProjectConfig {
   readonly file: string | null;
   readonly extract: {
     readonly lookbackMinutes: number;
+    /** How far Odoo's database clock (write_date) may lag its web server's (the Date header). */
+    readonly clockSkewSeconds: number;
     readonly pageSize: number;
     readonly concurrency: number;
   };
@@ -60,11 +62,12 @@ const fileSchema = z
     extract: z
       .object({
         lookback_minutes: z.number().min(0).max(7 * 24 * 60).default(10),
+        clock_skew_seconds: z.number().min(0).max(24 * 3600).default(60),
         page_size: z.number().int().min(1).max(50_000).default(1000),
         concurrency: z.number().int().min(1).max(64).default(4),
       })
       .strict()
-      .default({ lookback_minutes: 10, page_size: 1000, concurrency: 4 }),
+      .default({ lookback_minutes: 10, clock_skew_seconds: 60, page_size: 1000, concurrency: 4 }),
     transform: z
       .object({ threads: z.number().int().min(1).max(32).default(4) })
       .strict()
@@ -129,7 +132,7 @@ export function parseProjectConfig(raw: unknown, file: string | null): ProjectCo
   }
   const e = parsed.data.extract;
   const disabledModels = Object.entries(parsed.data.models).filter(([, v]) => v === false || (typeof v === 'object' && !v.enabled)).map(([name]) => name);
-  return { file, extract: { lookbackMinutes: e.lookback_minutes, pageSize: e.page_size, concurrency: e.concurrency }, transform: { threads: parsed.data.transform.threads }, streams, vars: parsed.data.vars, disabledModels, defaultModels: parsed.data.default_models };
+  return { file, extract: { lookbackMinutes: e.lookback_minutes, clockSkewSeconds: e.clock_skew_seconds, pageSize: e.page_size, concurrency: e.concurrency }, transform: { threads: parsed.data.transform.threads }, streams, vars: parsed.data.vars, disabledModels, defaultModels: parsed.data.default_models };
 }
 
 /** `streams.res.partner: unknown key "domian": did you mean domain? (...)` rather than zod's bare wording. */
@@ -149,7 +152,7 @@ function describeIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]):
 
 function allowedKeys(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(fileSchema.shape);
-  if (path[0] === 'extract') return ['lookback_minutes', 'page_size', 'concurrency'];
+  if (path[0] === 'extract') return ['lookback_minutes', 'clock_skew_seconds', 'page_size', 'concurrency'];
   if (path[0] === 'transform') return ['threads'];
   return Object.keys(streamSchema.shape);
 }

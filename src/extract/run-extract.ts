@@ -58,6 +58,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
 
   const settings: ExtractSettings = {
     lookbackMinutes: config.extract.lookbackMinutes,
+    clockSkewSeconds: config.extract.clockSkewSeconds,
     pageSize: config.extract.pageSize,
     fullRefresh: options.fullRefresh ?? false,
     detectDeletes: options.detectDeletes ?? false,

@@ -1,7 +1,10 @@
 /**
  * Extracts one stream incrementally (DESIGN.md, "Extract: the rules that make it correct"):
- * - the pass's high-water mark is max(write_date) in Odoo, read before the
- *   first page, so it comes from Odoo's clock and never from a later read;
+ * - the pass's high-water mark is Odoo's clock before the first page (the
+ *   latest Date header its answers carried, minus the allowed skew between
+ *   its web and database clocks), so a quiet Odoo moves it on and the next
+ *   run's window holds nothing; without a Date header, max(write_date) in
+ *   Odoo, read before the first page;
  * - the pass reads `write_date >= cursor - lookback`, catching transactions
  *   that committed after the last run with an older write_date;
  * - pages are a keyset on id (`id > last`, `order: 'id'`), never offsets, and
@@ -17,7 +20,7 @@ import type { Pool } from '../db/pool.ts';
 import { beginPass, completePass, landPage, readStreamState, type PassState } from '../db/stream-state.ts';
 import { ensureRawTable } from '../db/raw-tables.ts';
 import { quoteIdent, rawTableName } from '../db/identifiers.ts';
-import { lookbackFrom } from './cursor.ts';
+import { lookbackFrom, odooDatetime } from './cursor.ts';
 import { detectDeletes } from './detect-deletes.ts';
 import { isUnreadable, landIds, readIsolating } from './unreadable.ts';
 import { readSkipped, recordSkipped, type SkippedRecord } from '../db/skipped-records.ts';
@@ -27,6 +30,8 @@ import type { StagingField } from '../db/staging.ts';
 
 export interface ExtractSettings {
   readonly lookbackMinutes: number;
+  /** How far Odoo's database clock (write_date) may lag its web server's Date header. */
+  readonly clockSkewSeconds: number;
   readonly pageSize: number;
   readonly fullRefresh: boolean;
   /** List Odoo's ids after the pass and mark raw rows whose record is gone. */
@@ -68,7 +73,7 @@ export async function extractStream(odoo: OdooClient, db: Pool, stream: PlannedS
     await runPass(odoo, db, stream, state.pass, settings, counts);
     state = await readStreamState(db, stream.name);
   }
-  const hwm = stream.incremental ? await latestWriteDate(odoo, stream.model, stream.domain, settings.context) : null;
+  const hwm = stream.incremental ? await highWaterMark(odoo, stream, settings) : null;
   const cursor = state?.cursor ?? null;
   const since = settings.fullRefresh || !stream.incremental || cursor === null ? null : lookbackFrom(cursor, settings.lookbackMinutes);
   const pass: PassState = { hwm, since, lastId: 0, full: since === null };
@@ -157,6 +162,20 @@ async function reportPassStart(odoo: OdooClient, stream: PlannedStream, domain: 
 
 function maxId(page: readonly OdooRecord[]): number {
   return page.reduce((max, r) => (r.id > max ? r.id : max), 0);
+}
+
+/**
+ * Where the next run's window may start (plus the lookback): no transaction
+ * that has not committed yet can carry an older write_date, since Odoo stamps
+ * write_date with its transaction's start on the database's clock. Odoo's
+ * clock comes free with every answer (its Date header, written before this
+ * pass sends anything); `clockSkewSeconds` covers a database clock that lags
+ * the web server's. Without a Date header: the newest write_date there is.
+ */
+async function highWaterMark(odoo: OdooClient, stream: PlannedStream, settings: ExtractSettings): Promise<string | null> {
+  const clock = odoo.serverClock();
+  if (clock === null) return latestWriteDate(odoo, stream.model, stream.domain, settings.context);
+  return odooDatetime(new Date(clock.getTime() - settings.clockSkewSeconds * 1000));
 }
 
 /** max(write_date) among the records of `domain` right now (naive UTC, to the second), or null when there are none. */

@@ -68,6 +68,14 @@ export class OdooClient {
     this.#logger = options.logger;
   }
 
+  /**
+   * Odoo's clock, from the `Date` header of its latest answer: no request of its own, never
+   * ahead of the server. Null when Odoo's answers carry no Date (a proxy dropped it).
+   */
+  serverClock(): Date | null {
+    return this.#transport.serverClock?.() ?? null;
+  }
+
   /** Authenticates (with retries on transient failures); throws OdooLoginError when Odoo says no. */
   static async connect(options: ConnectOptions): Promise<OdooClient> {
     const { transport, credentials } = options;

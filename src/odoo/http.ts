@@ -72,6 +72,8 @@ export class HttpEndpoint {
   readonly insecureTls: boolean;
   /** Basic auth taken out of the URL (fetch refuses URLs with credentials). */
   readonly #authorization: string | undefined;
+  /** The latest `Date` an answer carried (ms), null before the first. */
+  #serverDate: number | null = null;
 
   constructor(url: string, options: HttpOptions = {}) {
     let parsed: URL;
@@ -96,6 +98,21 @@ export class HttpEndpoint {
     this.host = parsed.host;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.insecureTls = options.insecureTls === true && parsed.protocol === 'https:';
+  }
+
+  /**
+   * Odoo's clock as its web server last told it: the latest `Date` header of
+   * an answer received so far (to the second, rounded down), or null when no
+   * answer carried one (a proxy may drop it). Every answer it comes from was
+   * written before this call, so it never runs ahead of the server's time.
+   */
+  serverClock(): Date | null {
+    return this.#serverDate === null ? null : new Date(this.#serverDate);
+  }
+
+  #noteDate(header: string | null): void {
+    const ms = header === null ? NaN : Date.parse(header);
+    if (Number.isFinite(ms) && (this.#serverDate === null || ms > this.#serverDate)) this.#serverDate = ms;
   }
 
   /** Sends one request; answers with an accepted status come back, every other outcome throws a typed error. */
@@ -128,6 +145,7 @@ export class HttpEndpoint {
         signal: AbortSignal.timeout(this.timeoutMs),
         ...(this.insecureTls ? { dispatcher: insecureDispatcher() } : {}),
       } as RequestInit);
+      this.#noteDate(response.headers.get('date'));
       if (!accept.has(response.status)) {
         // Drain so the keep-alive connection can be reused.
         await response.arrayBuffer().catch(() => undefined);

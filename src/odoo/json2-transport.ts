@@ -29,6 +29,10 @@ export class Json2Transport implements Transport {
     this.#http = new HttpEndpoint(url, options);
   }
 
+  serverClock(): Date | null {
+    return this.#http.serverClock();
+  }
+
   /** `GET /web/version` (served by Odoo 16 and later, no authentication). */
   async version(): Promise<ServerVersion> {
     return fetchWebVersion(this.#http);

@@ -24,6 +24,10 @@ export class JsonRpcTransport implements Transport {
     this.#http = new HttpEndpoint(url, options);
   }
 
+  serverClock(): Date | null {
+    return this.#http.serverClock();
+  }
+
   async version(): Promise<ServerVersion> {
     return commonVersion(await this.#call('common', 'version', [], undefined), `${PATH} (common)`);
   }

@@ -33,6 +33,8 @@ export interface Transport {
   version(): Promise<ServerVersion>;
   /** The uid, or `false` when Odoo rejects the login (Odoo raises no fault for that). */
   authenticate(creds: Credentials): Promise<number | false>;
+  /** Odoo's clock from its answers' `Date` headers (HttpEndpoint.serverClock); null when none came. */
+  serverClock?(): Date | null;
   executeKw(
     creds: Credentials,
     uid: number,

@@ -23,6 +23,10 @@ export class XmlRpcTransport implements Transport {
     this.#http = new HttpEndpoint(url, options);
   }
 
+  serverClock(): Date | null {
+    return this.#http.serverClock();
+  }
+
   async version(): Promise<ServerVersion> {
     const answer = await this.#call('/xmlrpc/2/common', 'version', [], undefined);
     return commonVersion(answer, '/xmlrpc/2/common');

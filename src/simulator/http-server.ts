@@ -32,6 +32,12 @@ export interface HandlerDeps {
 export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     res.on('error', () => {}); // the client may be gone by the time a stalled answer is written
+    // Werkzeug dates every answer with the server's clock when it is written: the simulator's clock here.
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.writeHead = ((...args: unknown[]) => {
+      res.setHeader('Date', deps.env.clock.now().toUTCString());
+      return writeHead(...args);
+    }) as typeof res.writeHead;
     handle(deps, req, res).catch((error: unknown) => {
       if (!res.headersSent && !res.destroyed) sendXml(res, faultResponse(1, internalTraceback(error)));
     });

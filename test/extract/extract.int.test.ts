@@ -125,7 +125,7 @@ describe('elt extract on the simulator', () => {
     const tx = sim.begin(); // transaction starts now: its writes carry this time
     tick(30);
     sim.write('res.partner', [b!], { name: 'Written after the slow transaction began' });
-    tick(30);
+    tick(90); // past the 60 s allowed for clock skew: the cursor (Odoo's clock less 60 s) passes the transaction's start
     await extract({ streams: ['res.partner'] });
     const state = await readStreamState(db.pool, 'res.partner');
     tx.write('res.partner', [a!], { name: 'Committed late' });
@@ -139,7 +139,8 @@ describe('elt extract on the simulator', () => {
 
   it('without a lookback window the same late commit is lost (why the window exists)', async () => {
     tick(60);
-    const noLookback = projectConfig({ extract: { lookback_minutes: 0 } });
+    // Without the clock-skew allowance either, which would otherwise act as a one-minute lookback.
+    const noLookback = projectConfig({ extract: { lookback_minutes: 0, clock_skew_seconds: 0 } });
     const [a, b] = (await odoo.search('res.partner', [], { order: 'id' })).slice(8, 10);
     const tx = sim.begin();
     tick(30);
@@ -152,6 +153,22 @@ describe('elt extract on the simulator', () => {
     expect(await rawName('raw_res_partner', a!)).not.toBe('Lost without lookback');
     await extract({ streams: ['res.partner'] }); // the default window catches it
     expect(await rawName('raw_res_partner', a!)).toBe('Lost without lookback');
+  });
+
+  it("the window follows Odoo's clock, not its last write: after a burst, once the clock is past the lookback a run reads nothing", async () => {
+    tick(60);
+    const ids = (await odoo.search('res.partner', [], { order: 'id' })).slice(0, 40);
+    for (const id of ids) sim.write('res.partner', [id], { comment: 'bulk update' }); // the burst, then Odoo goes quiet
+    tick(60);
+    const fetched = async () => (await extract({ streams: ['res.partner'] }))[0]!.fetched;
+    const first = await fetched(); // the burst, and what earlier tests wrote in the lookback before it
+    expect(first).toBeGreaterThanOrEqual(40);
+    tick(11 * 60); // quiet: nothing written since
+    expect(await fetched()).toBe(first); // the burst is still inside this run's window (its cursor less the lookback)...
+    tick(60);
+    expect(await fetched()).toBe(0); // ...but not the next one's: before, every run reread it until Odoo wrote again
+    const stamp = (await readStreamState(db.pool, 'res.partner'))!.cursor!;
+    expect(stamp).toBe(new Date(sim.clock.now().getTime() - 60_000).toISOString().slice(0, 19).replace('T', ' ')); // Odoo's clock less the 60 s skew allowance
   });
 
   it('a run killed mid-stream resumes its pass: nothing lost, nothing duplicated, no page reread', async () => {
