@@ -94,7 +94,9 @@ export async function extractStream(odoo: OdooClient, db: Pool, stream: PlannedS
 async function runPass(odoo: OdooClient, db: Pool, stream: PlannedStream, pass: PassState, settings: ExtractSettings, counts: StreamCounts): Promise<void> {
   const window: Domain = pass.since === null ? [] : [leaf('write_date', '>=', pass.since)];
   const pageDomain = (lastId: number): Domain => and(stream.domain, window, [leaf('id', '>', lastId)]);
-  if (settings.progress) await reportPassStart(odoo, stream, pageDomain(pass.lastId), settings, settings.progress, counts);
+  // The pass's size is told after its first page: a page short of full is the whole pass, with no count to ask.
+  let announced = settings.progress === undefined;
+  const fetchedBefore = counts.fetched;
   const fetchAfter = (lastId: number): Promise<OdooRecord[]> => {
     const page = odoo.searchRead<OdooRecord>(stream.model, pageDomain(lastId), {
       fields: [...stream.fields],
@@ -130,6 +132,11 @@ async function runPass(odoo: OdooClient, db: Pool, stream: PlannedStream, pass: 
       listed = ids.length;
       last = ids.length ? ids[ids.length - 1]! : after;
     }
+    if (!announced) {
+      announced = true;
+      if (listed < settings.pageSize) settings.progress!.onPassStart(stream.name, fetchedBefore + listed);
+      else await reportPassStart(odoo, stream, pageDomain(pass.lastId), settings, settings.progress!, fetchedBefore);
+    }
     if (listed === 0) break;
     next = listed < settings.pageSize ? null : fetchAfter(last);
     after = last;
@@ -151,10 +158,10 @@ async function retryUnreadable(odoo: OdooClient, db: Pool, stream: PlannedStream
 }
 
 /** The pass's size, counted with its first page's domain; a count Odoo refuses only leaves the total unknown. */
-async function reportPassStart(odoo: OdooClient, stream: PlannedStream, domain: Domain, settings: ExtractSettings, progress: ExtractProgress, counts: StreamCounts): Promise<void> {
+async function reportPassStart(odoo: OdooClient, stream: PlannedStream, domain: Domain, settings: ExtractSettings, progress: ExtractProgress, fetchedBefore: number): Promise<void> {
   try {
     const count = await odoo.searchCount(stream.model, domain, { context: settings.context });
-    progress.onPassStart(stream.name, counts.fetched + count);
+    progress.onPassStart(stream.name, fetchedBefore + count);
   } catch (error) {
     progress.onPassStart(stream.name, null, firstLine(error));
   }
