@@ -109,7 +109,8 @@ async function extractRun(title: string, fullRefresh: boolean): Promise<number> 
   console.log(
     formatStreams(rows, { stream: 'total', records: sum(rows, 'records'), requests, seconds: wall }, { label: counter.describeRunLevel(), requests: counter.runLevelTotal }),
   );
-  console.log(`${(requests / Math.max(1, rows.length)).toFixed(2)} requests per stream`);
+  const perStream = (n: number) => (n / Math.max(1, rows.length)).toFixed(2);
+  console.log(`${perStream(requests)} requests per stream (${perStream(requests - counter.runLevelTotal)} without the run-level ones)`);
   if (odooLog) console.log(formatOdooLog(sumOdooLog(await appendedSince(odooLog, logFrom))));
   return wall;
 }
