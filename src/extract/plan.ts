@@ -11,6 +11,7 @@ import { OdooUnknownModelError } from '../odoo/errors.ts';
 import { selectFields } from './fields.ts';
 import { ProjectConfigError } from './project-config.ts';
 import type { PlannedStream } from './stream-extract.ts';
+import type { FieldsOf } from './fields-cache.ts';
 import type { Stream } from './streams.ts';
 
 export interface Plan {
@@ -18,13 +19,15 @@ export interface Plan {
   readonly skipped: ReadonlyArray<{ readonly stream: string; readonly reason: string }>;
 }
 
-export async function planStreams(odoo: OdooClient, streams: readonly Stream[], concurrency: number): Promise<Plan> {
+/** `fieldsOf`: where the field lists come from (default one `fields_get` per stream; a run passes fields-cache.ts's). */
+export async function planStreams(odoo: OdooClient, streams: readonly Stream[], concurrency: number, fieldsOf?: FieldsOf): Promise<Plan> {
+  const fieldsOfModel: FieldsOf = fieldsOf ?? ((model, attributes) => odoo.fieldsGet(model, attributes));
   const limit = pLimit(concurrency);
   const results = await Promise.all(
     streams.map((stream) =>
       limit(async () => {
         try {
-          const fields = await odoo.fieldsGet(stream.model, ['type', 'store', 'string', 'relation']);
+          const fields = await fieldsOfModel(stream.model, ['type', 'store', 'string', 'relation']);
           const chosen = selectFields(stream.model, fields, stream);
           const planned: PlannedStream = {
             name: stream.name,

@@ -10,6 +10,7 @@ import { recordStreamError } from '../db/stream-state.ts';
 import { refreshStaging } from '../db/staging.ts';
 import { finishRun, recordStreamRun, startRun } from '../db/runs.ts';
 import { planStreams } from './plan.ts';
+import { cachedFieldsOf } from './fields-cache.ts';
 import { BUILTIN_STREAMS } from './catalog.ts';
 import { stageCatalogStreams, warehouseFieldsOf } from './catalog-staging.ts';
 import type { ProjectConfig } from './project-config.ts';
@@ -49,7 +50,8 @@ export interface StreamResult {
 
 export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConfig, options: ExtractOptions, log: Log): Promise<StreamResult[]> {
   const streams = resolveStreams(config, options.streams);
-  const plan = await planStreams(odoo, streams, config.extract.concurrency);
+  const fieldsOf = await cachedFieldsOf(odoo, db, [...new Set(streams.map((s) => s.model))], options.fullRefresh ?? false);
+  const plan = await planStreams(odoo, streams, config.extract.concurrency, fieldsOf);
   // Built-in streams whose module this Odoo lacks: routine, the summary lists them as skipped.
   for (const { stream, reason } of plan.skipped) {
     log.info({ stream }, `skipping ${stream}: ${reason}`);

@@ -12,6 +12,7 @@ import { createRecords, unlinkRecords, writeRecords, type WriteContext } from '.
 import type { SimUser } from './rpc.ts';
 import { generateRetail } from './generator.ts';
 import { Store } from './store.ts';
+import { IR_MODEL_FIELDS, irModelFields, reflectFields } from './models/ir-model-fields.ts';
 import { beginTransaction, type SimTransaction } from './transaction.ts';
 
 export type { ChaosOptions, FaultSpec, InjectedFault, TransportFault } from './fault-injection.ts';
@@ -97,7 +98,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const adminUid = users[0]?.uid ?? 2;
   const nowStamp = () => ({ date: formatTimestamp(clock.now()), uid: adminUid });
   const optional = { brand: options.brand === true, posPromotion: options.posPromotion === true };
-  const store = new Store(options.models ?? retailModels({ version, ...optional }), nowStamp);
+  const defs = options.models ?? retailModels({ version, ...optional });
+  const store = new Store(defs.some((d) => d.name === IR_MODEL_FIELDS) ? defs : [...defs, irModelFields], nowStamp);
+  reflectFields(store, { date: formatTimestamp(options.now), uid: 1 });
   const scale = options.scale ?? (options.models ? 0 : 1);
   if (scale > 0) generateRetail(store, { seed: options.seed, scale, now: options.now, version, ...optional });
 

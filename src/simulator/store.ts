@@ -57,10 +57,12 @@ export class Store implements SeedSink, RecordSource {
     return this.infos.get(model);
   }
 
+  /** As uninstalling its module: the model goes, and its rows in ir.model.fields with it. */
   removeModel(model: string): void {
     this.infos.delete(model);
     this.tables.delete(model);
     this.inverse.delete(model);
+    if (this.infos.has('ir.model.fields')) this.remove('ir.model.fields', this.search('ir.model.fields', [['model', '=', model]], { activeTest: false }));
   }
 
   get(model: string, id: number): RecordValues | undefined {

@@ -140,3 +140,17 @@ export const streamFields = pgTable(
   },
   (t) => [primaryKey({ columns: [t.stream, t.field] })],
 );
+
+/**
+ * Odoo's `fields_get` answer per model, kept with a fingerprint of the
+ * model's rows in `ir.model.fields` (names, types, stored flags, relations,
+ * labels): a run whose fingerprints match plans every stream from here, one
+ * request in all instead of one `fields_get` per stream (fields-cache.ts).
+ */
+export const odooFields = pgTable('elt_odoo_fields', {
+  model: text('model').primaryKey(),
+  fingerprint: text('fingerprint').notNull(),
+  /** The answer as Odoo gave it: field name -> the attributes asked for. */
+  fields: jsonb('fields').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
+});
