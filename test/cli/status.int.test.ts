@@ -97,7 +97,12 @@ describe('elt status', () => {
     const orders = sim.count('pos.order', { activeTest: false });
     const lines = sim.count('pos.order.line', { activeTest: false });
     const partners = sim.count('res.partner', { activeTest: false });
-    const cursor = await one<string>(`select to_char(max(write_date), 'YYYY-MM-DD HH24:MI:SS') from raw_pos_order`);
+    // The cursor is Odoo's clock when the extract began, less the 60 s allowed for clock skew:
+    // no earlier than the newest record it landed less that minute, no later than now less it.
+    const newest = await one<string>(`select to_char(max(write_date), 'YYYY-MM-DD HH24:MI:SS') from raw_pos_order`);
+    const cursor = stream(json, 'pos.order').cursor as string;
+    expect(cursor >= shift(newest, -60)).toBe(true);
+    expect(cursor <= shift(formatTimestamp(sim.clock.now()).slice(0, 19), -60)).toBe(true);
     expect(stream(json, 'pos.order')).toEqual({
       stream: 'pos.order', table: 'raw_pos_order', status: 'ok', cursor, rows: orders, deletedRows: 0, skippedRecords: 0,
       lastSuccessAt: expect.stringMatching(ISO), lagSeconds: expect.any(Number), lastError: null,
@@ -141,13 +146,17 @@ describe('elt status', () => {
     sim.write('pos.order', sim.store.search('pos.order', [], { activeTest: false, limit: 2, order: 'id desc' }), { note: 'newer' });
     const json = await status(['--odoo']);
     const now = formatTimestamp(sim.clock.now()).slice(0, 19);
-    expect(stream(json, 'pos.order').odoo).toEqual({ maxWriteDate: now, newerRecords: 2, behindSeconds: (Date.parse(`${now}Z`) - Date.parse(`${cursor}Z`)) / 1000, error: null });
+    // The two just written, and any the last extract landed in the skew minute before its cursor.
+    const newer = sim.store.search('pos.order', [['write_date', '>=', shift(cursor, 1)]], { activeTest: false }).length;
+    expect(newer).toBeGreaterThanOrEqual(2);
+    const behind = (Date.parse(`${now}Z`) - Date.parse(`${cursor}Z`)) / 1000;
+    expect(stream(json, 'pos.order').odoo).toEqual({ maxWriteDate: now, newerRecords: newer, behindSeconds: behind, error: null });
     expect(stream(json, 'pos.order.line').odoo).toEqual({ maxWriteDate: expect.any(String), newerRecords: 0, behindSeconds: 0, error: null });
     expect(stream(json, 'crm.team').odoo).toMatchObject({ newerRecords: sim.count('crm.team', { activeTest: false }), behindSeconds: null, error: null });
     expect(stream(json, 'hr.version').odoo).toMatchObject({ newerRecords: null, error: 'Odoo has no model hr.version (module not installed)' });
     const text = (await elt(['status', '--odoo'])).stdout;
     expect(text.split('\n')[0]).toBe('stream               status  rows  deleted  skipped  cursor (Odoo, UTC)   last success (UTC)    lag  newer in Odoo  behind      error');
-    expect(cells(text, 'pos.order').slice(8)).toEqual(['2', '1 min 30 s']);
+    expect(cells(text, 'pos.order').slice(8)).toEqual([String(newer), `${Math.floor(behind / 60)} min ${behind % 60} s`]);
     expect(cells(text, 'hr.version').slice(8)).toEqual(['error', '-', 'Odoo has no model hr.version (module not installed)']);
   });
 
@@ -185,3 +194,8 @@ describe('elt status', () => {
     expect(text.trimEnd().split('\n').at(-1)).toBe('4 models: 3 success, 1 removed');
   });
 });
+
+/** An Odoo datetime moved by `seconds`. */
+function shift(stamp: string, seconds: number): string {
+  return new Date(Date.parse(`${stamp.replace(' ', 'T')}Z`) + seconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
+}
