@@ -20,7 +20,7 @@ export interface StreamState {
 }
 
 export interface PassState {
-  /** The run's high-water mark: max(write_date) in Odoo when the pass began; null when Odoo had no record. */
+  /** The run's high-water mark: Odoo's clock when the pass began less the skew allowance (without a Date header, max(write_date) then); null for a stream without write_date, or an empty one read by max(write_date). */
   readonly hwm: string | null;
   /** Lower bound on write_date; null reads everything. */
   readonly since: string | null;
