@@ -44,6 +44,9 @@ export class TerminalProgress implements ExtractProgress, TransformProgress {
       this.#countWarned.add(stream);
       this.#log.warn({ stream, err: countError }, `cannot count ${stream} for its progress (extracting it all the same): ${countError}`);
     }
+    // A pass with nothing to read ends at once: a bar created and removed in the same moment is
+    // left drawn by cli-progress on some terminals (seen in tmux), and shows nothing anyway.
+    if (total === 0) return;
     this.#bar(stream, { render: (now) => this.#streamLine(tracker, now) });
   }
 

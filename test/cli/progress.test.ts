@@ -54,4 +54,13 @@ describe('the progress display', () => {
     progress.close();
     expect(term.text()).toContain(`transform            ${'█'.repeat(6)}${'░'.repeat(18)} 1/4 models, dim_a 3 s +1`);
   });
+
+  it('a pass with nothing to read draws no bar (one created and removed at once was left on screen in tmux)', () => {
+    const term = fakeTerminal(100);
+    const progress = new TerminalProgress(silent, term.stream, () => 0);
+    progress.onPassStart('purchase.order', 0);
+    progress.onStreamEnd('purchase.order', 'success');
+    progress.close();
+    expect(term.text()).toBe('');
+  });
 });
