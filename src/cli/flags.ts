@@ -21,6 +21,14 @@ export function threadsFlag(value: string | undefined): number | undefined {
   return n;
 }
 
+/** A --port value: a TCP port number, or undefined when not given. */
+export function portFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65_535) throw new UsageError(`--port must be a port number (1 to 65535), not "${value}"`);
+  return port;
+}
+
 /** Flags that take several space-separated values, dbt-style (`--select a b`). */
 const MULTI_VALUED = new Set(['select', 'exclude']);
 

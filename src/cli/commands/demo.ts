@@ -4,6 +4,7 @@ import type { Context } from '../context.ts';
 import { connectOdoo, warehousePool } from '../context.ts';
 import { loadEnv, odooSettings } from '../env.ts';
 import { UsageError } from '../errors.ts';
+import { portFlag } from '../flags.ts';
 import { createCommandLogger } from '../logger.ts';
 import { wrap } from '../text.ts';
 import { decideOutput } from '../output.ts';
@@ -39,7 +40,7 @@ export const demoCommand = defineCommand({
   args,
   async run({ args: parsed }) {
     if (!parsed.dir.trim()) throw new UsageError('--dir needs a folder, e.g. --dir /tmp/elt-demo (see --help)');
-    const port = parsePort(parsed.port);
+    const port = portFlag(parsed.port);
     const dir = resolve(parsed.dir);
     let folder: DemoFolder | undefined;
     try {
@@ -136,13 +137,6 @@ async function serve(warehouse: EmbeddedPostgres): Promise<void> {
     process.once('SIGTERM', () => resolve());
   });
   console.log('Stopping the demo warehouse.');
-}
-
-function parsePort(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new UsageError(`--port must be a TCP port number (1-65535), got "${raw}"`);
-  return port;
 }
 
 /** Relative to the working directory when inside it, else absolute. */

@@ -7,6 +7,7 @@ import { loadProjectConfig } from '../../extract/project-config.ts';
 import { resolveStreams } from '../../extract/streams.ts';
 import { databaseUrl, loadEnv, type Env } from '../env.ts';
 import { UsageError } from '../errors.ts';
+import { portFlag } from '../flags.ts';
 import { projectPlan } from '../project.ts';
 import { maskSecrets, secretValues } from '../secrets.ts';
 import { firstLine, plural } from '../text.ts';
@@ -28,7 +29,7 @@ export const docsCommand = defineCommand({
   },
   args,
   async run({ args: parsed }) {
-    const port = parsePort(parsed.port);
+    const port = portFlag(parsed.port) ?? DEFAULT_PORT;
     if (parsed.port !== undefined && !parsed.serve) throw new UsageError('--port goes with --serve');
     const env = loadEnv();
     const config = loadProjectConfig(env.ELT_CONFIG);
@@ -72,13 +73,6 @@ export const docsCommand = defineCommand({
     return 0;
   },
 });
-
-function parsePort(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_PORT;
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new UsageError(`--port must be a port number (1 to 65535), not "${value}"`);
-  return port;
-}
 
 /**
  * The warehouse when it answers; otherwise why not, and the site is built
