@@ -11,6 +11,7 @@ import { and, leaf, type Domain } from '../odoo/domain.ts';
 import { OdooUnknownModelError } from '../odoo/errors.ts';
 import type { Stream } from './streams.ts';
 import { latestWriteDate } from './stream-extract.ts';
+import { odooDatetime } from './cursor.ts';
 import { firstLine } from '../util/first-line.ts';
 
 export interface OdooFreshness {
@@ -55,7 +56,7 @@ async function ask(odoo: OdooClient, stream: Stream, cursor: string | null, cont
 }
 
 function nextSecond(stamp: string): string {
-  return new Date(Date.parse(`${stamp.replace(' ', 'T')}Z`) + 1000).toISOString().slice(0, 19).replace('T', ' ');
+  return odooDatetime(new Date(Date.parse(`${stamp.replace(' ', 'T')}Z`) + 1000));
 }
 
 function behind(maxWriteDate: string | null, cursor: string | null): number | null {
