@@ -5,10 +5,11 @@
  */
 export interface ExtractProgress {
   /**
-   * Before each pass of a stream (one per run, two when it first resumes a
-   * killed pass): `total` is what the stream will have fetched in this run
-   * once the pass ends, i.e. what it fetched already plus Odoo's
-   * `search_count` with the pass's domain; null when Odoo could not count
+   * When each pass of a stream gets its first page (one pass per run, two
+   * when it first resumes a killed pass), before that page lands: `total` is
+   * what the stream will have fetched in this run once the pass ends, i.e.
+   * what it fetched already plus the first page's size when it is not full,
+   * else Odoo's `search_count` with the pass's domain; null when Odoo could not count
    * (`countError` says why; the pass runs all the same).
    */
   onPassStart(stream: string, total: number | null, countError?: string): void;

@@ -38,7 +38,7 @@ export interface ExtractSettings {
   readonly detectDeletes: boolean;
   /** Context for every read: `active_test: false`, and the user's companies. */
   readonly context: Readonly<Record<string, unknown>>;
-  /** A display to tell; each pass then costs one `search_count` more (progress.ts). */
+  /** A display to tell; a pass whose first page is full then costs one `search_count` more (progress.ts). */
   readonly progress?: ExtractProgress;
 }
 
