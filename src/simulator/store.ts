@@ -1,4 +1,5 @@
 import { invalidField } from './faults.ts';
+import { IR_MODEL_FIELDS } from './models/ir-model-fields.ts';
 import type { ModelDef, RecordValues } from './model-def.ts';
 import { buildModelInfo, LOG_ACCESS_FIELDS, type ModelInfo } from './model-info.ts';
 import { copyValue, flatten, recordFactory, type RecordFactory } from './record-factory.ts';
@@ -62,7 +63,7 @@ export class Store implements SeedSink, RecordSource {
     this.infos.delete(model);
     this.tables.delete(model);
     this.inverse.delete(model);
-    if (this.infos.has('ir.model.fields')) this.remove('ir.model.fields', this.search('ir.model.fields', [['model', '=', model]], { activeTest: false }));
+    if (this.infos.has(IR_MODEL_FIELDS)) this.remove(IR_MODEL_FIELDS, this.search(IR_MODEL_FIELDS, [['model', '=', model]], { activeTest: false }));
   }
 
   get(model: string, id: number): RecordValues | undefined {
