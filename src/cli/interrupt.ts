@@ -70,6 +70,11 @@ export function trackExtract(display: ProgressDisplay, streams: number): Progres
   const current = { kind: 'extract', total: streams, running: new Set<string>(), done: new Set<string>() } as const;
   step = current;
   return track(display, {
+    // Running from its start: its pass's size comes only with its first page.
+    onStreamStart(stream) {
+      current.running.add(stream);
+      display.onStreamStart?.(stream);
+    },
     onPassStart(stream, total, countError) {
       current.running.add(stream);
       display.onPassStart(stream, total, countError);

@@ -4,6 +4,8 @@
  * pipe gets periodic log lines, a test records the calls.
  */
 export interface ExtractProgress {
+  /** A stream's extract begins (before its first request); optional: bars wait for the pass's size. */
+  onStreamStart?(stream: string): void;
   /**
    * When each pass of a stream gets its first page (one pass per run, two
    * when it first resumes a killed pass), before that page lands: `total` is

@@ -73,6 +73,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
     plan.streams.map((stream) =>
       limit(async (): Promise<StreamResult> => {
         const started = performance.now();
+        options.progress?.onStreamStart?.(stream.name);
         log.info({ stream: stream.name, fields: stream.fields.length }, `extracting ${stream.name}`);
         try {
           const { unreadable, ...counts } = await extractStream(odoo, db, stream, settings);

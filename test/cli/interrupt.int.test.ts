@@ -49,7 +49,7 @@ describe('Ctrl-C', () => {
   it('elt run mid-extract: one line naming the streams running and how many are done, exit 130; the rerun resumes to a clean run\'s warehouse', async () => {
     const run = startElt(['run'], env(work.url));
     expect(await run.waitForLine(/"msg":"extracting /)).not.toBeNull();
-    await sleep(300); // its first pass has begun (Odoo counted its records)
+    await sleep(300); // well into the extract: streams have started and some have landed
     run.child.kill('SIGINT');
     const exit = await run.exited;
     expect(exit.code, exit.stderr.slice(-2000)).toBe(130);

@@ -72,4 +72,14 @@ describe('the interrupt line', () => {
       );
     });
   });
+
+  it('a stream runs from its start, before its first page tells its size', async () => {
+    await interruptible('extract', async () => {
+      const extract = trackExtract(recorder([]), 2);
+      extract.onStreamStart!('pos.order');
+      expect(interruptLine('SIGINT')).toBe(
+        'elt extract: interrupted while extracting pos.order (0 of 2 streams done): what was written is kept whole and the next elt extract resumes from there',
+      );
+    });
+  });
 });
