@@ -24,7 +24,12 @@ export interface ViewField {
 /** Landing columns every staging view ends with (what `{{ changed(alias) }}` and delete handling read). */
 export const LANDING = ['load_seq', 'deleted_at', 'extracted_at'] as const;
 
-/** A many2one `partner_id` also gets `partner_id__name`: the display name Odoo sent in the pair. */
+/**
+ * With display names landed (elt.yml's extract.display_names), a many2one
+ * `partner_id` also gets `partner_id__name`: the name Odoo sent in the pair.
+ * Without them (the default) there is no such column: a model reading one
+ * fails by name rather than reading NULLs.
+ */
 export const NAME_SUFFIX = '__name';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -73,13 +78,13 @@ export function viewFields(landed: ReadonlyArray<{ name: string; type: string }>
 }
 
 /** id first (the raw table's key, indexed), the fields in name order, then the landing columns. */
-export function stagingSelect(model: string, fields: readonly ViewField[]): string {
+export function stagingSelect(model: string, fields: readonly ViewField[], displayNames = false): string {
   const taken = new Set(['id', ...LANDING, ...fields.map((f) => f.name)]);
-  const columns = ['r.id', ...fields.flatMap((f) => fieldColumns(f, taken)), ...LANDING.map((c) => `r.${c}`)];
+  const columns = ['r.id', ...fields.flatMap((f) => fieldColumns(f, taken, displayNames)), ...LANDING.map((c) => `r.${c}`)];
   return `select ${columns.join(',\n       ')}\n  from ${quoteIdent(rawTableName(model))} as r`;
 }
 
-function fieldColumns(field: ViewField, taken: ReadonlySet<string>): string[] {
+function fieldColumns(field: ViewField, taken: ReadonlySet<string>, displayNames: boolean): string[] {
   const reading = READINGS[field.type] ?? AS_SENT;
   const v = `r.data -> '${field.name}'`;
   // write_date is also the raw table's own column, same value, landed or not.
@@ -87,7 +92,7 @@ function fieldColumns(field: ViewField, taken: ReadonlySet<string>): string[] {
   const columns = [`${value} as ${quoteIdent(field.name)}`];
   const label = `${field.name}${NAME_SUFFIX}`;
   // A real field of that name wins; a name too long for PostgreSQL gets no label column.
-  if (field.type === 'many2one' && !taken.has(label) && IDENTIFIER.test(label)) {
+  if (displayNames && field.type === 'many2one' && !taken.has(label) && IDENTIFIER.test(label)) {
     columns.push(`${field.landed ? `odoo_name(${v})` : 'null::text'} as ${quoteIdent(label)}`);
   }
   return columns;

@@ -69,7 +69,7 @@ async function fieldLabels(db: Pool): Promise<Map<string, string>> {
   for (const r of rows) {
     const type = r.relation ? `${r.type} to ${r.relation}` : r.type;
     labels.set(`${stagingViewName(r.stream)}.${r.field}`, r.label ? `${r.label} (${type})` : `(${type})`);
-    // Staging adds the display name Odoo sends with a many2one's id (staging-sql.ts).
+    // With extract.display_names, staging adds the name Odoo sends with a many2one's id (staging-sql.ts).
     if (r.type === 'many2one') labels.set(`${stagingViewName(r.stream)}.${r.field}__name`, `${r.label ?? r.field}: its display name`);
   }
   return labels;

@@ -21,11 +21,11 @@ export function warehouseFieldsOf(model: string): ExpectedFields {
  * without asking Odoo; a view already as it must be is left alone. Returns
  * the views (re)built.
  */
-export async function stageCatalogStreams(db: Pool, models: readonly string[] = BUILTIN_STREAMS.map((s) => s.model)): Promise<string[]> {
+export async function stageCatalogStreams(db: Pool, models: readonly string[] = BUILTIN_STREAMS.map((s) => s.model), displayNames = false): Promise<string[]> {
   const rebuilt: string[] = [];
   for (const model of models) {
     await ensureRawTable(db, model);
-    if (await refreshRecordedStaging(db, model, warehouseFieldsOf(model))) rebuilt.push(stagingViewName(model));
+    if (await refreshRecordedStaging(db, model, { expected: warehouseFieldsOf(model), displayNames })) rebuilt.push(stagingViewName(model));
   }
   return rebuilt;
 }

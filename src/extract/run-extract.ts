@@ -62,6 +62,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
     lookbackMinutes: config.extract.lookbackMinutes,
     clockSkewSeconds: config.extract.clockSkewSeconds,
     pageSize: config.extract.pageSize,
+    displayNames: config.extract.displayNames,
     fullRefresh: options.fullRefresh ?? false,
     detectDeletes: options.detectDeletes ?? false,
     context: await readContext(odoo, log),
@@ -80,7 +81,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
           for (const { id, error } of unreadable) {
             log.warn({ stream: stream.name, id, err: error }, `${stream.model} record ${id} cannot be read and was skipped (retried next run): ${error}`);
           }
-          await stageStream(db, stream, log);
+          await stageStream(db, stream, config.extract.displayNames, log);
           const result = { stream: stream.name, status: 'success', ...counts, unreadable: unreadable.length, seconds: elapsed(started) } as const;
           await recordStreamRun(db, runId, stream.name, performance.now() - started, result);
           log.info({ stream: stream.name, ...counts, unreadable: unreadable.length, seconds: result.seconds }, `extracted ${stream.name}`);
@@ -98,7 +99,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
       }),
     ),
   );
-  await stageUnlanded(db, plan.skipped.map((s) => s.stream), !options.streams?.length ? plan.streams.map((s) => s.model) : null, log);
+  await stageUnlanded(db, plan.skipped.map((s) => s.stream), !options.streams?.length ? plan.streams.map((s) => s.model) : null, config.extract.displayNames, log);
   const skipped = plan.skipped.map(({ stream, reason }) => ({ stream, status: 'skipped', fetched: 0, changed: 0, deleted: 0, restored: 0, unreadable: 0, seconds: 0, error: reason }) as const);
   await finishRun(db, runId, results.some((r) => r.status === 'failed') ? 'failed' : 'success');
   return [...results, ...skipped];
@@ -108,9 +109,9 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
  * The stream's typed view `stg_<model>`, rebuilt from the fields it landed.
  * A view that cannot be rebuilt is a warning: the rows landed all the same.
  */
-async function stageStream(db: Pool, stream: PlannedStream, log: Log): Promise<void> {
+async function stageStream(db: Pool, stream: PlannedStream, displayNames: boolean, log: Log): Promise<void> {
   try {
-    const { view, changed, refused, added, retyped } = await refreshStaging(db, stream.model, stream.fieldTypes, warehouseFieldsOf(stream.model));
+    const { view, changed, refused, added, retyped } = await refreshStaging(db, stream.model, stream.fieldTypes, { expected: warehouseFieldsOf(stream.model), displayNames });
     if (changed && refused.length) {
       log.warn({ stream: stream.name, fields: refused }, `${view}: ${refused.length} field name(s) of ${stream.model} are not plain lowercase identifiers and get no column (their values stay in the raw table's data)`);
     }
@@ -132,11 +133,11 @@ async function stageStream(db: Pool, stream: PlannedStream, log: Log): Promise<v
  * the built-in streams Odoo lacks (`skipped`) and, on a run of every stream,
  * those elt.yml turns off (not in `landed`) get theirs from the expected fields.
  */
-async function stageUnlanded(db: Pool, skipped: readonly string[], landed: readonly string[] | null, log: Log): Promise<void> {
+async function stageUnlanded(db: Pool, skipped: readonly string[], landed: readonly string[] | null, displayNames: boolean, log: Log): Promise<void> {
   const off = landed ? BUILTIN_STREAMS.map((s) => s.model).filter((m) => !landed.includes(m)) : [];
   const streams = [...new Set([...skipped, ...off])];
   try {
-    await stageCatalogStreams(db, streams);
+    await stageCatalogStreams(db, streams, displayNames);
   } catch (error) {
     log.warn({ streams, err: firstLine(error) }, `the staging views of streams not extracted were not rebuilt: ${firstLine(error)}`);
   }

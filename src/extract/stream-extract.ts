@@ -33,6 +33,8 @@ export interface ExtractSettings {
   /** How far Odoo's database clock (write_date) may lag its web server's Date header. */
   readonly clockSkewSeconds: number;
   readonly pageSize: number;
+  /** Many2one as `[id, name]` (true) or the bare id (false): elt.yml's extract.display_names. */
+  readonly displayNames: boolean;
   readonly fullRefresh: boolean;
   /** List Odoo's ids after the pass and mark raw rows whose record is gone. */
   readonly detectDeletes: boolean;
@@ -103,6 +105,7 @@ async function runPass(odoo: OdooClient, db: Pool, stream: PlannedStream, pass: 
       order: 'id',
       limit: settings.pageSize,
       context: settings.context,
+      displayNames: settings.displayNames,
     });
     // Awaited later: if landing fails first, this page is dropped, and its rejection must not crash the process.
     page.catch(() => {});

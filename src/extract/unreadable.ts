@@ -99,5 +99,6 @@ function readIds(odoo: OdooClient, stream: PlannedStream, settings: ExtractSetti
     fields: [...stream.fields],
     order: 'id',
     context: settings.context,
+    displayNames: settings.displayNames,
   });
 }

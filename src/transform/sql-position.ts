@@ -27,8 +27,15 @@ export function atModelLine(error: unknown, model: ModelFile, compiled: Compiled
   return new ModelError(`${model.path}:${line}:${column}: ${firstLine(error)}${hint(error, model)}`, { cause: error });
 }
 
-/** A staging view is made by extract: before the stream's first extract, say so. */
+/**
+ * A staging view is made by extract: before the stream's first extract, say
+ * so. A `<many2one>__name` column exists only when display names land.
+ */
 function hint(error: unknown, model: ModelFile): string {
+  const label = /^column (?:[a-z0-9_]+\.)?"?([a-z0-9_]+)__name"? does not exist/.exec(firstLine(error))?.[1];
+  if (label) {
+    return `: staging views have ${label}__name only with extract.display_names: true in elt.yml (then elt extract --full-refresh); or join the related stream's staging view for its name`;
+  }
   const missing = /^relation "(stg_[a-z0-9_]+)" does not exist/.exec(firstLine(error))?.[1];
   if (!missing || !model.refs.includes(missing)) return '';
   const stream = [...model.aliases].find(([alias]) => model.refAliases.get(alias) === missing)?.[1];

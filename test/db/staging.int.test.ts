@@ -15,6 +15,7 @@ import { runExtract } from '../../src/extract/run-extract.ts';
 import { streamNames } from '../../src/extract/streams.ts';
 import { ensureRawTable } from '../../src/db/raw-tables.ts';
 import { refreshStaging } from '../../src/db/staging.ts';
+import { warehouseFieldsOf } from '../../src/extract/catalog-staging.ts';
 import { runTransform } from '../../src/transform/run-transform.ts';
 import type { OdooClient } from '../../src/odoo/client.ts';
 
@@ -57,25 +58,42 @@ describe('the generated staging views', () => {
     expect(Object.keys(partner).slice(-3)).toEqual(['load_seq', 'deleted_at', 'extracted_at']);
     expect(partner).not.toHaveProperty('x_loyalty_tier');
     expect(await columns('stg_pos_payment')).toMatchObject({ amount: 'numeric', pos_order_id: 'bigint', payment_date: 'timestamp without time zone' });
-    // One column per recorded field, a display name per many2one, then the expected field this Odoo lacks (state_id).
+    // One column per recorded field, then each expected field this Odoo lacks; no display-name column by default.
     const recorded = await rows(`select field, type from elt_stream_fields where stream = 'res.partner' order by field`);
-    const labels = recorded.filter((r) => r.type === 'many2one').map((r) => `${r.field}__name`);
-    expect(Object.keys(partner).sort()).toEqual(
-      [...recorded.map((r) => r.field), ...labels, 'state_id', 'state_id__name', 'load_seq', 'deleted_at', 'extracted_at'].sort(),
-    );
-    expect(recorded.map((r) => r.field)).not.toContain('state_id');
+    const lacking = Object.keys(warehouseFieldsOf('res.partner')).filter((f) => !recorded.some((r) => r.field === f));
+    expect(Object.keys(partner).sort()).toEqual([...recorded.map((r) => r.field), ...lacking, 'load_seq', 'deleted_at', 'extracted_at'].sort());
+    expect(Object.keys(partner).filter((c) => c.endsWith('__name'))).toEqual([]);
 
-    // The values are Odoo's, typed: one partner with a parent, compared field by field.
+    // The values are Odoo's, typed: one partner with a parent, compared field by field; the raw many2one is the bare id.
     const [id] = sim.store.search('res.partner', [['parent_id', '!=', false]], { activeTest: false, limit: 1, order: 'id' });
     const record = sim.store.get('res.partner', id!)!;
-    const [row] = await rows(`select name, parent_id, parent_id__name, active, to_char(create_date, 'YYYY-MM-DD HH24:MI:SS') as created from stg_res_partner where id = ${id}`);
-    const [read] = await odoo.read('res.partner', [id!], ['parent_id'], { context: { active_test: false } });
-    const parentName = (read!.parent_id as [number, string])[1];
-    expect(row).toEqual({ name: record.name, parent_id: record.parent_id, parent_id__name: parentName, active: record.active, created: String(record.create_date).slice(0, 19) });
+    const [row] = await rows(`select name, parent_id, active, to_char(create_date, 'YYYY-MM-DD HH24:MI:SS') as created from stg_res_partner where id = ${id}`);
+    expect(row).toEqual({ name: record.name, parent_id: record.parent_id, active: record.active, created: String(record.create_date).slice(0, 19) });
+    expect(await rows(`select data -> 'parent_id' as raw from raw_res_partner where id = ${id}`)).toEqual([{ raw: record.parent_id }]);
     const children = await rows(`select s.child_ids::text as view, (r.data -> 'child_ids')::text as raw from stg_res_partner as s join raw_res_partner as r using (id) where cardinality(s.child_ids) > 1 limit 1`);
     expect(children[0].view.replace(/[{}]/g, '')).toBe(children[0].raw.replace(/[[\] ]/g, ''));
     const sums = await rows(`select sum(amount)::text as view, (select sum((data ->> 'amount')::numeric) from raw_pos_payment)::text as raw from stg_pos_payment`);
     expect(sums[0].view).toBe(sums[0].raw);
+  });
+
+  it('with extract.display_names: raw many2one are [id, name] pairs and each has its __name column with the name Odoo sent', async () => {
+    const [id] = sim.store.search('res.partner', [['parent_id', '!=', false]], { activeTest: false, limit: 1, order: 'id' });
+    const config = projectConfig({ extract: { display_names: true }, streams: { 'res.partner': { exclude_fields: ['x_loyalty_tier'] } } });
+    expect((await runExtract(odoo, db.pool, config, { streams: ['res.partner'], fullRefresh: true }, memoryLog()))[0]!.status).toBe('success');
+    const [read] = await odoo.read('res.partner', [id!], ['parent_id'], { context: { active_test: false } });
+    const pair = read!.parent_id as [number, string];
+    expect(await rows(`select parent_id, parent_id__name, (select data -> 'parent_id' from raw_res_partner where id = ${id}) as raw from stg_res_partner where id = ${id}`)).toEqual([
+      { parent_id: pair[0], parent_id__name: pair[1], raw: pair },
+    ]);
+    const recorded = await rows(`select field from elt_stream_fields where stream = 'res.partner' and type = 'many2one'`);
+    const expected = Object.entries(warehouseFieldsOf('res.partner')).filter(([, type]) => type === 'many2one').map(([field]) => field);
+    const many2one = [...new Set([...recorded.map((r) => r.field), ...expected])];
+    expect(Object.keys(await columns('stg_res_partner')).filter((c) => c.endsWith('__name')).sort()).toEqual(many2one.map((f) => `${f}__name`).sort());
+
+    // Back to the default: the view loses its __name columns, and the pairs read as ids until read again.
+    await extract({ 'res.partner': { exclude_fields: ['x_loyalty_tier'] } });
+    expect(Object.keys(await columns('stg_res_partner')).filter((c) => c.endsWith('__name'))).toEqual([]);
+    expect(await rows(`select parent_id from stg_res_partner where id = ${id}`)).toEqual([{ parent_id: pair[0] }]);
   });
 
   it('follow Odoo: a field that appears gets its column on the next extract, one that goes loses it, a type change is reported', async () => {
@@ -127,7 +145,7 @@ describe('the generated staging views', () => {
     await db.pool.query(`insert into raw_x_exp_model (id, data) values (1, '{"x_qty": 2.5, "x_partner_id": [7, "Seven"], "x_when": "2026-01-02 03:04:05"}')`);
     const reported = [{ name: 'x_qty', type: 'float' }, { name: 'x_partner_id', type: 'many2one' }, { name: 'x_when', type: 'datetime' }];
     const expected = { x_qty: 'integer', x_missing_id: 'many2one', x_gone_at: 'datetime' } as const;
-    expect(await refreshStaging(db.pool, 'x_exp.model', reported, expected)).toEqual({ view: 'stg_x_exp_model', changed: true, refused: [], added: [], retyped: [] });
+    expect(await refreshStaging(db.pool, 'x_exp.model', reported, { expected, displayNames: true })).toEqual({ view: 'stg_x_exp_model', changed: true, refused: [], added: [], retyped: [] });
     expect(await columns('stg_x_exp_model')).toEqual({
       id: 'bigint', write_date: 'timestamp without time zone', x_gone_at: 'timestamp without time zone', x_missing_id: 'bigint', x_missing_id__name: 'text',
       x_partner_id: 'bigint', x_partner_id__name: 'text', x_qty: 'numeric', x_when: 'timestamp without time zone', load_seq: 'bigint', deleted_at: 'timestamp with time zone',
@@ -145,17 +163,17 @@ describe('the generated staging views', () => {
     const fieldsStamp = async () => (await rows(`select string_agg(xmin::text, ',' order by field) as x from elt_stream_fields where stream = 'x_exp.model'`))[0].x;
     const viewStamp = async () => (await rows(`select r.xmin::text as x from pg_rewrite as r where r.ev_class = 'stg_x_exp_model'::regclass`))[0].x;
     const [fields, view] = [await fieldsStamp(), await viewStamp()];
-    expect(await refreshStaging(db.pool, 'x_exp.model', [...reported].reverse(), expected)).toMatchObject({ changed: false });
+    expect(await refreshStaging(db.pool, 'x_exp.model', [...reported].reverse(), { expected, displayNames: true })).toMatchObject({ changed: false });
     expect([await fieldsStamp(), await viewStamp()]).toEqual([fields, view]);
 
     // Another expected set rebuilds the view and records nothing.
-    expect(await refreshStaging(db.pool, 'x_exp.model', reported, { ...expected, x_note: 'text' })).toMatchObject({ changed: true, added: [], retyped: [] });
+    expect(await refreshStaging(db.pool, 'x_exp.model', reported, { expected: { ...expected, x_note: 'text' }, displayNames: true })).toMatchObject({ changed: true, added: [], retyped: [] });
     expect(await columns('stg_x_exp_model')).toHaveProperty('x_note', 'text');
     expect(await viewStamp()).not.toBe(view);
     expect(await fieldsStamp()).toBe(fields);
 
     // Once Odoo reports the field, it is a new field like any other.
-    const now = await refreshStaging(db.pool, 'x_exp.model', [...reported, { name: 'x_missing_id', type: 'many2one' }], expected);
+    const now = await refreshStaging(db.pool, 'x_exp.model', [...reported, { name: 'x_missing_id', type: 'many2one' }], { expected, displayNames: true });
     expect(now).toMatchObject({ changed: true, added: ['x_missing_id'] });
     expect(await rows(`select x_missing_id, x_missing_id__name from stg_x_exp_model`)).toEqual([{ x_missing_id: null, x_missing_id__name: null }]);
   });
@@ -170,7 +188,7 @@ describe('the generated staging views', () => {
     // Excluded in elt.yml; only with sale_loyalty (this Odoo has it not): NULL columns of the expected type.
     expect(await columns('stg_pos_order_line')).toMatchObject({ qty: 'numeric', price_subtotal_incl: 'numeric', order_id: 'bigint' });
     expect(await rows(`select count(*)::int as n, count(qty)::int as qty from stg_pos_order_line`)).toEqual([{ n: sim.count('pos.order.line', { activeTest: false }), qty: 0 }]);
-    expect(await columns('stg_sale_order_line')).toMatchObject({ reward_id: 'bigint', reward_id__name: 'text', is_reward_line: 'boolean' });
+    expect(await columns('stg_sale_order_line')).toMatchObject({ reward_id: 'bigint', is_reward_line: 'boolean' });
     expect(await rows(`select count(reward_id)::int as n from stg_sale_order_line`)).toEqual([{ n: 0 }]);
     // A non-stored field the catalog reads anyway (include_fields) is typed like the rest.
     const products = await rows(`select s.standard_price::text as typed, r.data ->> 'standard_price' as raw from stg_product_product as s join raw_product_product as r using (id) order by id limit 3`);
@@ -191,7 +209,7 @@ describe('the generated staging views', () => {
     expect(results.filter((r) => r.status === 'failed')).toEqual([]);
     expect(results.map((r) => r.stream)).not.toContain('crm.team');
     expect(await columns('stg_crm_team')).toEqual({
-      id: 'bigint', active: 'boolean', create_date: 'timestamp without time zone', name: 'text', user_id: 'bigint', user_id__name: 'text',
+      id: 'bigint', active: 'boolean', create_date: 'timestamp without time zone', name: 'text', user_id: 'bigint',
       write_date: 'timestamp without time zone', load_seq: 'bigint', deleted_at: 'timestamp with time zone', extracted_at: 'timestamp with time zone',
     });
     expect(await rows(`select count(*)::int as n from stg_crm_team`)).toEqual([{ n: 0 }]);

@@ -18,7 +18,7 @@ const stream: PlannedStream = {
   name: 'x_pipe.item', model: 'x_pipe.item', domain: [], fields: ['name', 'write_date'], incremental: true,
   fieldTypes: [{ name: 'name', type: 'char' }, { name: 'write_date', type: 'datetime' }],
 };
-const settings = { lookbackMinutes: 10, clockSkewSeconds: 60, pageSize: 10, fullRefresh: false, detectDeletes: false, context: { active_test: false } };
+const settings = { lookbackMinutes: 10, clockSkewSeconds: 60, pageSize: 10, displayNames: false, fullRefresh: false, detectDeletes: false, context: { active_test: false } };
 
 /** A fake Odoo answering keyset pages over RECORDS and logging each page request's lower id bound. */
 function fakeOdoo(requests: number[], beforeFirstPage: () => Promise<void> = async () => {}): OdooClient {

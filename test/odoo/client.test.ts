@@ -168,6 +168,18 @@ describe('OdooClient helpers', () => {
     expect(objectCalls()[0]!.params.slice(0, 3)).toEqual(['shop', 2, SECRET]);
   });
 
+  it('displayNames: false sends load _classic_write (bare many2one ids); true or unsaid leaves Odoo its default', async () => {
+    const { client, objectCalls } = await connect((call) => ({ value: call.params[4] === 'read' ? [{ id: 2 }] : [{ id: 1 }] }));
+    await client.searchRead('res.partner', [], { fields: ['parent_id'], displayNames: false });
+    await client.read('res.partner', [2], ['parent_id'], { displayNames: false });
+    await client.searchRead('res.partner', [], { fields: ['parent_id'], displayNames: true });
+    expect(objectCalls().map((c) => c.params[6])).toEqual([
+      { fields: ['parent_id'], load: '_classic_write' },
+      { fields: ['parent_id'], load: '_classic_write' },
+      { fields: ['parent_id'] },
+    ]);
+  });
+
   it('read of no ids asks nothing', async () => {
     const { client, objectCalls } = await connect(() => ({ value: [] }));
     expect(await client.read('res.partner', [], ['name'])).toEqual([]);

@@ -177,6 +177,17 @@ describe('elt transform on a small project', () => {
     expect(result!.error).toBe('sql/marts/early.sql:2:18: relation "stg_pos_payment" does not exist: elt extract makes it (elt extract --streams pos.payment)');
   });
 
+  it('a display-name column without extract.display_names: the line says how to get it', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'elt-names-'));
+    mkdirSync(join(other, 'sql', 'marts'), { recursive: true });
+    writeFileSync(join(other, 'sql', 'marts', 'names.sql'), '-- materialized: table\nselect o.partner_id__name from names_src as o');
+    await db.pool.query(`create table names_src (id bigint, partner_id bigint)`);
+    const [result] = await runTransform(db.pool, { projectDir: other }, memoryLog());
+    expect(result!.error).toBe(
+      "sql/marts/names.sql:2:8: column o.partner_id__name does not exist: staging views have partner_id__name only with extract.display_names: true in elt.yml (then elt extract --full-refresh); or join the related stream's staging view for its name",
+    );
+  });
+
   it('a SELECT that repeats a unique_key fails with one line, incrementally and on a full refresh', async () => {
     const other = mkdtempSync(join(tmpdir(), 'elt-dupes-'));
     mkdirSync(join(other, 'sql', 'marts'), { recursive: true });
