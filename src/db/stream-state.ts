@@ -74,9 +74,14 @@ export async function beginPass(db: Pool, stream: string, model: string, pass: P
   );
 }
 
+export interface PageOptions extends LandOptions {
+  /** The page covered the pass's ids up to this one (its records' highest id when unsaid). */
+  readonly upTo?: number;
+}
+
 /** Lands one page and moves the pass's keyset position, in one transaction. Returns rows changed. */
-export async function landPage(db: Pool, stream: string, model: string, records: readonly { id: number }[], options: LandOptions = {}): Promise<number> {
-  const lastId = records.reduce((max, r) => (r.id > max ? r.id : max), 0);
+export async function landPage(db: Pool, stream: string, model: string, records: readonly { id: number }[], options: PageOptions = {}): Promise<number> {
+  const lastId = options.upTo ?? records.reduce((max, r) => (r.id > max ? r.id : max), 0);
   return inTransaction(db, async (client: PoolClient) => {
     const changed = await landRecords(client, model, records, options);
     await client.query(`update elt_stream_state set pass_last_id = greatest(pass_last_id, $2), updated_at = now() where stream = $1`, [stream, lastId]);

@@ -16,7 +16,7 @@ import { markDeleted, missingIds } from '../db/deletes.ts';
 import type { SkippedRecord } from '../db/skipped-records.ts';
 import { landIds } from './unreadable.ts';
 import { ID_PAGE_FACTOR, idPages } from './id-pages.ts';
-import type { ExtractSettings, PlannedStream } from './stream-extract.ts';
+import type { ExtractSettings, PlannedStream } from './stream-types.ts';
 
 export interface DeleteCounts {
   /** Raw rows newly marked deleted. */

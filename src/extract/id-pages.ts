@@ -23,6 +23,8 @@ export interface PageSource {
   readonly domain: Domain;
   readonly limit: number;
   readonly context: OdooContext;
+  /** Start after this id (0: from the first). */
+  readonly after?: number;
 }
 
 /** `search_read` pages of `fields` (and id). */
@@ -31,6 +33,7 @@ export function recordPages(odoo: OdooClient, source: PageSource, fields: readon
     (after) => odoo.searchRead<OdooRecord>(source.model, and(source.domain, [leaf('id', '>', after)]), { fields: [...fields], order: 'id', limit: source.limit, context: source.context }),
     (record) => record.id,
     source.limit,
+    source.after,
   );
 }
 
@@ -40,17 +43,18 @@ export function idPages(odoo: OdooClient, source: PageSource): AsyncGenerator<Id
     (after) => odoo.search(source.model, and(source.domain, [leaf('id', '>', after)]), { order: 'id', limit: source.limit, context: source.context }),
     (id) => id,
     source.limit,
+    source.after,
   );
 }
 
 /** Yields at least one page (an empty one when Odoo has no record), so the raw side is always compared. */
-async function* pages<T>(fetch: (after: number) => Promise<T[]>, idOf: (item: T) => number, limit: number): AsyncGenerator<IdPage<T>> {
+async function* pages<T>(fetch: (after: number) => Promise<T[]>, idOf: (item: T) => number, limit: number, start = 0): AsyncGenerator<IdPage<T>> {
   const fetchAfter = (after: number): Promise<T[]> => {
     const page = fetch(after);
     page.catch(() => {}); // awaited below; a caller that stops early must not leave it unhandled
     return page;
   };
-  let after = 0;
+  let after = start;
   let next: Promise<T[]> | null = fetchAfter(after);
   while (next) {
     const items: T[] = await next;

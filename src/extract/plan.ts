@@ -10,7 +10,7 @@ import type { StagingField } from '../db/staging.ts';
 import { OdooUnknownModelError } from '../odoo/errors.ts';
 import { selectFields } from './fields.ts';
 import { ProjectConfigError } from './project-config.ts';
-import type { PlannedStream } from './stream-extract.ts';
+import type { PlannedStream } from './stream-types.ts';
 import type { FieldsOf } from './fields-cache.ts';
 import type { Stream } from './streams.ts';
 

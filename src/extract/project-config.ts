@@ -29,6 +29,8 @@ export interface ProjectConfig {
     readonly clockSkewSeconds: number;
     readonly pageSize: number;
     readonly concurrency: number;
+    /** Page reads in flight to Odoo at once, all streams together: a large stream reads several of its pages at once. */
+    readonly odooRequests: number;
     /** Many2one land as `[id, "display name"]` (true) or as the bare id (false, the default: less of Odoo's time). */
     readonly displayNames: boolean;
   };
@@ -67,10 +69,11 @@ const fileSchema = z
         clock_skew_seconds: z.number().min(0).max(24 * 3600).default(60),
         page_size: z.number().int().min(1).max(50_000).default(1000),
         concurrency: z.number().int().min(1).max(64).default(4),
+        odoo_requests: z.number().int().min(1).max(64).default(4),
         display_names: z.boolean().default(false),
       })
       .strict()
-      .default({ lookback_minutes: 10, clock_skew_seconds: 60, page_size: 1000, concurrency: 4, display_names: false }),
+      .default({ lookback_minutes: 10, clock_skew_seconds: 60, page_size: 1000, concurrency: 4, odoo_requests: 4, display_names: false }),
     transform: z
       .object({ threads: z.number().int().min(1).max(32).default(4) })
       .strict()
@@ -135,7 +138,7 @@ export function parseProjectConfig(raw: unknown, file: string | null): ProjectCo
   }
   const e = parsed.data.extract;
   const disabledModels = Object.entries(parsed.data.models).filter(([, v]) => v === false || (typeof v === 'object' && !v.enabled)).map(([name]) => name);
-  return { file, extract: { lookbackMinutes: e.lookback_minutes, clockSkewSeconds: e.clock_skew_seconds, pageSize: e.page_size, concurrency: e.concurrency, displayNames: e.display_names }, transform: { threads: parsed.data.transform.threads }, streams, vars: parsed.data.vars, disabledModels, defaultModels: parsed.data.default_models };
+  return { file, extract: { lookbackMinutes: e.lookback_minutes, clockSkewSeconds: e.clock_skew_seconds, pageSize: e.page_size, concurrency: e.concurrency, odooRequests: e.odoo_requests, displayNames: e.display_names }, transform: { threads: parsed.data.transform.threads }, streams, vars: parsed.data.vars, disabledModels, defaultModels: parsed.data.default_models };
 }
 
 /** `streams.res.partner: unknown key "domian": did you mean domain? (...)` rather than zod's bare wording. */
@@ -155,7 +158,7 @@ function describeIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]):
 
 function allowedKeys(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(fileSchema.shape);
-  if (path[0] === 'extract') return ['lookback_minutes', 'clock_skew_seconds', 'page_size', 'concurrency', 'display_names'];
+  if (path[0] === 'extract') return ['lookback_minutes', 'clock_skew_seconds', 'page_size', 'concurrency', 'odoo_requests', 'display_names'];
   if (path[0] === 'transform') return ['threads'];
   return Object.keys(streamSchema.shape);
 }

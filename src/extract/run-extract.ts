@@ -14,7 +14,8 @@ import { cachedFieldsOf } from './fields-cache.ts';
 import { BUILTIN_STREAMS } from './catalog.ts';
 import { stageCatalogStreams, warehouseFieldsOf } from './catalog-staging.ts';
 import type { ProjectConfig } from './project-config.ts';
-import { extractStream, type ExtractSettings, type PlannedStream } from './stream-extract.ts';
+import { extractStream } from './stream-extract.ts';
+import type { ExtractSettings, PlannedStream } from './stream-types.ts';
 import { resolveStreams } from './streams.ts';
 import type { ExtractProgress } from './progress.ts';
 import { firstLine } from '../util/first-line.ts';
@@ -63,6 +64,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
     clockSkewSeconds: config.extract.clockSkewSeconds,
     pageSize: config.extract.pageSize,
     displayNames: config.extract.displayNames,
+    requests: pLimit(config.extract.odooRequests),
     fullRefresh: options.fullRefresh ?? false,
     detectDeletes: options.detectDeletes ?? false,
     context: await readContext(odoo, log),

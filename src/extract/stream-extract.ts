@@ -8,7 +8,9 @@
  * - the pass reads `write_date >= cursor - lookback`, catching transactions
  *   that committed after the last run with an older write_date;
  * - pages are a keyset on id (`id > last`, `order: 'id'`), never offsets, and
- *   pipelined: the next page is fetched while the last one lands;
+ *   pipelined: the next page is fetched while the last one lands; after a
+ *   full first page, the rest is read in id ranges, several at once
+ *   (ranged-pass.ts), when the run allows more than one request;
  * - each page lands with the pass's position in one transaction, so a killed
  *   run resumes its pass, then runs a fresh one;
  * - deletes are looked for when asked, on a full refresh, and on every run
@@ -22,49 +24,12 @@ import { ensureRawTable } from '../db/raw-tables.ts';
 import { quoteIdent, rawTableName } from '../db/identifiers.ts';
 import { lookbackFrom, odooDatetime } from './cursor.ts';
 import { detectDeletes } from './detect-deletes.ts';
+import { readRanges } from './ranged-pass.ts';
 import { isUnreadable, landIds, readIsolating } from './unreadable.ts';
-import { readSkipped, recordSkipped, type SkippedRecord } from '../db/skipped-records.ts';
+import { readSkipped, recordSkipped } from '../db/skipped-records.ts';
+import type { ExtractSettings, PlannedStream, StreamCounts } from './stream-types.ts';
 import type { ExtractProgress } from './progress.ts';
 import { firstLine } from '../util/first-line.ts';
-import type { StagingField } from '../db/staging.ts';
-
-export interface ExtractSettings {
-  readonly lookbackMinutes: number;
-  /** How far Odoo's database clock (write_date) may lag its web server's Date header. */
-  readonly clockSkewSeconds: number;
-  readonly pageSize: number;
-  /** Many2one as `[id, name]` (true) or the bare id (false): elt.yml's extract.display_names. */
-  readonly displayNames: boolean;
-  readonly fullRefresh: boolean;
-  /** List Odoo's ids after the pass and mark raw rows whose record is gone. */
-  readonly detectDeletes: boolean;
-  /** Context for every read: `active_test: false`, and the user's companies. */
-  readonly context: Readonly<Record<string, unknown>>;
-  /** A display to tell; a pass whose first page is full then costs one `search_count` more (progress.ts). */
-  readonly progress?: ExtractProgress;
-}
-
-export interface PlannedStream {
-  readonly name: string;
-  readonly model: string;
-  readonly domain: Domain;
-  readonly fields: readonly string[];
-  /** The landed fields as Odoo describes them, for the typed staging view. */
-  readonly fieldTypes: readonly StagingField[];
-  /** False for a model without write_date: every run rereads it whole. */
-  readonly incremental: boolean;
-}
-
-export interface StreamCounts {
-  fetched: number;
-  changed: number;
-  /** Raw rows marked deleted by this run. */
-  deleted: number;
-  /** Records landed again by delete detection (missing from raw, or back after a delete). */
-  restored: number;
-  /** Records Odoo refused to read this run (skipped, retried next run: unreadable.ts). */
-  unreadable: SkippedRecord[];
-}
 
 export async function extractStream(odoo: OdooClient, db: Pool, stream: PlannedStream, settings: ExtractSettings): Promise<StreamCounts> {
   await ensureRawTable(db, stream.model);
@@ -99,14 +64,16 @@ async function runPass(odoo: OdooClient, db: Pool, stream: PlannedStream, pass: 
   // The pass's size is told after its first page: a page short of full is the whole pass, with no count to ask.
   let announced = settings.progress === undefined;
   const fetchedBefore = counts.fetched;
-  const fetchAfter = (lastId: number): Promise<OdooRecord[]> => {
-    const page = odoo.searchRead<OdooRecord>(stream.model, pageDomain(lastId), {
+  const read = (lastId: number) => () =>
+    odoo.searchRead<OdooRecord>(stream.model, pageDomain(lastId), {
       fields: [...stream.fields],
       order: 'id',
       limit: settings.pageSize,
       context: settings.context,
       displayNames: settings.displayNames,
     });
+  const fetchAfter = (lastId: number): Promise<OdooRecord[]> => {
+    const page = settings.requests ? settings.requests(read(lastId)) : read(lastId)();
     // Awaited later: if landing fails first, this page is dropped, and its rejection must not crash the process.
     page.catch(() => {});
     return page;
@@ -141,12 +108,15 @@ async function runPass(odoo: OdooClient, db: Pool, stream: PlannedStream, pass: 
       else await reportPassStart(odoo, stream, pageDomain(pass.lastId), settings, settings.progress!, fetchedBefore);
     }
     if (listed === 0) break;
-    next = listed < settings.pageSize ? null : fetchAfter(last);
+    // A full page means more: read the rest in ranges at once when the run allows more than one request.
+    const more = listed >= settings.pageSize;
+    const ranged = more && settings.requests !== undefined && settings.requests.concurrency > 1;
+    next = more && !ranged ? fetchAfter(last) : null;
     after = last;
-    if (page.length === 0) continue;
-    counts.changed += await landPage(db, stream.name, stream.model, page, { compareData: pass.full });
+    counts.changed += await landPage(db, stream.name, stream.model, page, { compareData: pass.full, upTo: last });
     counts.fetched += page.length;
     settings.progress?.onPage(stream.name, counts.fetched);
+    if (ranged) await readRanges(odoo, db, stream, { domain: and(stream.domain, window), after, full: pass.full }, settings, settings.requests!, counts);
   }
   await completePass(db, stream.name);
 }

@@ -16,7 +16,7 @@ import { leaf } from '../odoo/domain.ts';
 import { forgetSkipped, recordSkipped, type SkippedRecord } from '../db/skipped-records.ts';
 import { inTransaction, type Pool } from '../db/pool.ts';
 import { landRecords } from '../db/raw-tables.ts';
-import type { ExtractSettings, PlannedStream } from './stream-extract.ts';
+import type { ExtractSettings, PlannedStream } from './stream-types.ts';
 import { firstLine } from '../util/first-line.ts';
 
 export const MAX_UNREADABLE_PER_PAGE = 10;

@@ -8,7 +8,7 @@
 import type { Pool } from '../db/pool.ts';
 import { relationColumns } from '../db/verify-queries.ts';
 import type { ProjectConfig } from '../extract/project-config.ts';
-import type { PlannedStream } from '../extract/stream-extract.ts';
+import type { PlannedStream } from '../extract/stream-types.ts';
 import { resolveStreams, type Stream } from '../extract/streams.ts';
 import { ModelError } from '../transform/errors.ts';
 import { describeCheck, type SumCheck } from '../transform/model-verify.ts';

@@ -11,7 +11,7 @@ import type { OdooClient, OdooContext, OdooRecord } from '../odoo/client.ts';
 import type { Pool } from '../db/pool.ts';
 import { addTotals, comparePage, type DiffKind } from '../db/verify-queries.ts';
 import { rawRowCounts } from '../db/raw-tables.ts';
-import type { PlannedStream } from '../extract/stream-extract.ts';
+import type { PlannedStream } from '../extract/stream-types.ts';
 import { ID_PAGE_FACTOR, recordPages } from '../extract/id-pages.ts';
 
 /** Ids printed per kind of difference; the count says how many there are in all. */

@@ -16,7 +16,7 @@ function error(raw: unknown): string {
 describe('project config', () => {
   it('defaults: 10 minutes lookback, pages of 1000, 4 streams at once, the whole catalog', () => {
     const config = parseProjectConfig({}, null);
-    expect(config.extract).toEqual({ lookbackMinutes: 10, clockSkewSeconds: 60, pageSize: 1000, concurrency: 4, displayNames: false });
+    expect(config.extract).toEqual({ lookbackMinutes: 10, clockSkewSeconds: 60, pageSize: 1000, concurrency: 4, odooRequests: 4, displayNames: false });
     expect(config.transform).toEqual({ threads: 4 });
     expect(parseProjectConfig({ transform: { threads: 2 } }, null).transform).toEqual({ threads: 2 });
     expect(error({ transform: { thread: 2 } })).toBe('elt.yml: transform: unknown key "thread": did you mean threads? (expected one of threads)');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
-import { extractStream, type PlannedStream } from '../../src/extract/stream-extract.ts';
+import { extractStream } from '../../src/extract/stream-extract.ts';
+import type { PlannedStream } from '../../src/extract/stream-types.ts';
 import { ensureRawTable } from '../../src/db/raw-tables.ts';
 import { readStreamState } from '../../src/db/stream-state.ts';
 import type { OdooClient } from '../../src/odoo/client.ts';
