@@ -49,7 +49,7 @@ export function generateRetail(sink: SeedSink, options: RetailOptions): void {
   const world: World = {
     seeder: new Seeder(sink, now), now, version: options.version, brand: options.brand === true,
     posPromotion: options.posPromotion === true, windowStart: now - WINDOW_DAYS * DAY_MS, installedAt: now - 420 * DAY_MS,
-    companyId: 1, companyPartnerId: 1, currencyId: 0, currencies: new Map(), countries: new Map(),
+    companyId: 1, companyPartnerId: 1, currencyId: 0, currencies: new Map(), countries: new Map(), states: new Map(),
     users: { bot: 1, admin: 2, managers: [], cashiers: [], salesRep: 0, buyer: 0, all: [] },
     teams: { store: 0, b2b: 0, web: 0 }, uom: { unit: 0, dozen: 0, kg: 0, g: 0, litre: 0 },
     taxes: { saleStandard: 0, saleReduced: 0, purchaseStandard: 0, purchaseReduced: 0, rates: new Map() },

@@ -32,6 +32,21 @@ const COUNTRIES = [
   ['RE', 'Réunion', 262, 'EUR', 'TVA', true],
 ] as const;
 
+/**
+ * A few of the states Odoo's base data loads (res.country.state.csv), with its codes: those of
+ * the cities partners live in, and some more. Odoo loads none for France, Belgium, the UK or Morocco.
+ */
+const STATES = [
+  // country, code, name
+  ['US', 'NY', 'New York'], ['US', 'CA', 'California'], ['US', 'TX', 'Texas'],
+  ['DE', 'DE-BY', 'Bayern'], ['DE', 'DE-NW', 'Nordrhein-Westfalen'],
+  ['CH', 'ZH', 'Zürich'], ['CH', 'GE-FR', 'Genève'],
+  ['ES', 'B', 'Barcelona'], ['ES', 'M', 'Madrid'],
+  ['IT', 'MI', 'Milano'], ['IT', 'RM', 'Roma'],
+  ['JP', '13', 'Tokyo'], ['JP', '27', 'Osaka'],
+  ['CN', '沪', '上海市'], ['CN', '京', '北京市'],
+] as const;
+
 export function seedCurrenciesAndCountries(world: World): void {
   const { seeder } = world;
   const currencyIds = world.currencies;
@@ -50,6 +65,17 @@ export function seedCurrenciesAndCountries(world: World): void {
     }, installStamp(world, 1));
     world.countries.set(code, id);
   }
+  for (const [country, code, name] of STATES) {
+    world.states.set(`${country}/${code}`, seeder.insert('res.country.state', { country_id: world.countries.get(country)!, name, code }, installStamp(world, 1)));
+  }
+}
+
+/** The id of a state seeded above (`country`/`code`), false for none. */
+export function stateId(world: World, country: string, code: string | undefined): number | false {
+  if (code === undefined) return false;
+  const id = world.states.get(`${country}/${code}`);
+  if (id === undefined) throw new Error(`no state ${code} in ${country}`);
+  return id;
 }
 
 /** The company, OdooBot, the administrator, staff users (with their partners) and the sales teams. */
@@ -136,7 +162,7 @@ export function partnerValues(values: Record<string, unknown>): Record<string, u
   return {
     name: false, complete_name: false, parent_id: false, ref: false, lang: 'fr_FR', tz: false, user_id: false, vat: false,
     website: false, comment: false, active: true, employee: false, function: false, type: 'contact', street: false,
-    street2: false, zip: false, city: false, country_id: false, partner_latitude: 0, partner_longitude: 0, email: false,
+    street2: false, zip: false, city: false, state_id: false, country_id: false, partner_latitude: 0, partner_longitude: 0, email: false,
     phone: false, mobile: false, is_company: false, company_id: false, color: 0, commercial_partner_id: false,
     commercial_company_name: false, company_name: false, customer_rank: 0, supplier_rank: 0, image_1920: false,
     x_loyalty_tier: false, x_marketing_optin: false,

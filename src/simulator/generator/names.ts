@@ -32,6 +32,8 @@ export interface CityInfo {
   readonly city: string;
   readonly zip: string;
   readonly country: string;
+  /** Its state's code, where Odoo loads the country's states. */
+  readonly state?: string;
   readonly lat: number;
   readonly lon: number;
 }
@@ -46,16 +48,16 @@ export const CITIES: readonly CityInfo[] = [
   { city: 'Saint-Étienne', zip: '42000', country: 'FR', lat: 45.4397, lon: 4.3872 },
   { city: 'Bruxelles', zip: '1000', country: 'BE', lat: 50.8503, lon: 4.3517 },
   { city: 'Liège', zip: '4000', country: 'BE', lat: 50.6326, lon: 5.5797 },
-  { city: 'München', zip: '80331', country: 'DE', lat: 48.1351, lon: 11.582 },
-  { city: 'Köln', zip: '50667', country: 'DE', lat: 50.9375, lon: 6.9603 },
-  { city: 'Genève', zip: '1204', country: 'CH', lat: 46.2044, lon: 6.1432 },
-  { city: 'Zürich', zip: '8001', country: 'CH', lat: 47.3769, lon: 8.5417 },
-  { city: 'Barcelona', zip: '08002', country: 'ES', lat: 41.3874, lon: 2.1686 },
-  { city: 'Milano', zip: '20121', country: 'IT', lat: 45.4642, lon: 9.19 },
+  { city: 'München', zip: '80331', country: 'DE', state: 'DE-BY', lat: 48.1351, lon: 11.582 },
+  { city: 'Köln', zip: '50667', country: 'DE', state: 'DE-NW', lat: 50.9375, lon: 6.9603 },
+  { city: 'Genève', zip: '1204', country: 'CH', state: 'GE-FR', lat: 46.2044, lon: 6.1432 },
+  { city: 'Zürich', zip: '8001', country: 'CH', state: 'ZH', lat: 47.3769, lon: 8.5417 },
+  { city: 'Barcelona', zip: '08002', country: 'ES', state: 'B', lat: 41.3874, lon: 2.1686 },
+  { city: 'Milano', zip: '20121', country: 'IT', state: 'MI', lat: 45.4642, lon: 9.19 },
   { city: 'London', zip: 'EC1A 1BB', country: 'GB', lat: 51.5072, lon: -0.1276 },
-  { city: 'New York', zip: '10001', country: 'US', lat: 40.7128, lon: -74.006 },
-  { city: '上海', zip: '200000', country: 'CN', lat: 31.2304, lon: 121.4737 },
-  { city: '東京', zip: '100-0001', country: 'JP', lat: 35.6762, lon: 139.6503 },
+  { city: 'New York', zip: '10001', country: 'US', state: 'NY', lat: 40.7128, lon: -74.006 },
+  { city: '上海', zip: '200000', country: 'CN', state: '沪', lat: 31.2304, lon: 121.4737 },
+  { city: '東京', zip: '100-0001', country: 'JP', state: '13', lat: 35.6762, lon: 139.6503 },
   { city: 'Casablanca', zip: '20000', country: 'MA', lat: 33.5731, lon: -7.5898 },
 ];
 

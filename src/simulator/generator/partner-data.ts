@@ -2,7 +2,7 @@ import type { Rng } from './random.ts';
 import type { World } from './world.ts';
 import { masterStamp } from './world.ts';
 import { DAY_MS, TINY_PNG, asciiSlug, round3 } from './format.ts';
-import { emailFor, partnerValues } from './base-data.ts';
+import { emailFor, partnerValues, stateId } from './base-data.ts';
 import { CITIES, COMPANY_SUFFIXES, COMPANY_WORDS, FIRST_NAMES, LAST_NAMES, STREETS, VENDOR_NAMES, type CityInfo } from './names.ts';
 
 /** Vendors and customers (companies, their contacts and addresses, private persons). */
@@ -105,7 +105,7 @@ function pickCity(rng: Rng): CityInfo {
 function address(world: World, rng: Rng, city: CityInfo): Record<string, unknown> {
   return {
     street: `${rng.int(1, 180)} ${rng.pick(STREETS)}`, street2: rng.chance(0.1) ? `Bâtiment ${rng.pick(['A', 'B', 'C'])}` : false,
-    zip: city.zip, city: city.city, country_id: world.countries.get(city.country)!,
+    zip: city.zip, city: city.city, state_id: stateId(world, city.country, city.state), country_id: world.countries.get(city.country)!,
     partner_latitude: round3(city.lat + rng.float(-0.05, 0.05)), partner_longitude: round3(city.lon + rng.float(-0.05, 0.05)),
   };
 }

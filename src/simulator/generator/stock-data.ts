@@ -2,14 +2,14 @@ import type { Rng } from './random.ts';
 import type { WarehouseInfo, World } from './world.ts';
 import { installStamp, masterStamp } from './world.ts';
 import { DAY_MS, fmtDate, fmtDatetime, round3 } from './format.ts';
-import { partnerValues } from './base-data.ts';
+import { partnerValues, stateId } from './base-data.ts';
 
 /** Stock locations, warehouses (one per shop), operation types and quants. */
 
 export const BRANCHES = [
   { code: 'PAR', name: 'Paris Bastille', shop: 'Boutique Bastille', street: '12 rue de la Roquette', zip: '75011', city: 'Paris', country: 'FR', weight: 1.4 },
   { code: 'LYO', name: 'Lyon Presqu\'île', shop: 'Boutique Presqu\'île', street: '5 place Bellecour', zip: '69002', city: 'Lyon', country: 'FR', weight: 1 },
-  { code: 'KÖL', name: 'Köln Altstadt', shop: 'Laden Köln', street: 'Hohe Straße 41', zip: '50667', city: 'Köln', country: 'DE', weight: 0.7 },
+  { code: 'KÖL', name: 'Köln Altstadt', shop: 'Laden Köln', street: 'Hohe Straße 41', zip: '50667', city: 'Köln', country: 'DE', state: 'DE-NW', weight: 0.7 },
 ] as const;
 
 interface LocationSpec {
@@ -71,6 +71,7 @@ export function seedStock(world: World, rng: Rng): void {
     const addressId = seeder.insert('res.partner', partnerValues({
       name: spec.branch.shop, complete_name: `Maison Lumière SAS, ${spec.branch.shop}`, parent_id: world.companyPartnerId,
       type: 'other', street: spec.branch.street, zip: spec.branch.zip, city: spec.branch.city,
+      state_id: stateId(world, spec.branch.country, 'state' in spec.branch ? spec.branch.state : undefined),
       country_id: world.countries.get(spec.branch.country)!, company_id: world.companyId,
       commercial_partner_id: world.companyPartnerId, commercial_company_name: 'Maison Lumière SAS',
       phone: `+33 4 72 00 ${String(10 + b).padStart(2, '0')} ${String(20 + b).padStart(2, '0')}`,

@@ -18,6 +18,8 @@ export interface World {
   currencyId: number;
   currencies: Map<string, number>;
   countries: Map<string, number>;
+  /** res.country.state ids by 'US/NY' (country code / state code). */
+  states: Map<string, number>;
   users: Users;
   teams: { store: number; b2b: number; web: number };
   uom: { unit: number; dozen: number; kg: number; g: number; litre: number };

@@ -34,6 +34,7 @@ export const resCountry: ModelDef = {
     vat_label: char('Vat Label'),
     state_required: bool('State Required'),
     zip_required: bool('Zip Required'),
+    state_ids: o2m('res.country.state', 'country_id', 'States'),
     // image_url is computed from the code, never stored.
     image_url: char('Flag', {
       store: false,
@@ -41,6 +42,19 @@ export const resCountry: ModelDef = {
       compute: (r) => (typeof r.code === 'string' ? `/base/static/img/country_flags/${r.code.toLowerCase()}.png` : false),
     }),
   },
+};
+
+export const resCountryState: ModelDef = {
+  name: 'res.country.state',
+  description: 'Country state',
+  order: 'code',
+  fields: {
+    country_id: m2o('res.country', 'Country', { required: true }),
+    name: char('State Name', { required: true }),
+    code: char('State Code', { required: true }),
+  },
+  // Odoo's _compute_display_name: the name and the country's code, 'California (US)'.
+  displayName: (r, lookup) => `${String(r.name)} (${String(follow(r, lookup, [['country_id', 'res.country']], 'code'))})`,
 };
 
 /** A res.company address field, read from its partner. */
@@ -124,6 +138,7 @@ export const resPartner: ModelDef = {
     street2: char('Street2'),
     zip: char('Zip'),
     city: char('City'),
+    state_id: m2o('res.country.state', 'State'),
     country_id: m2o('res.country', 'Country'),
     country_code: related(char('Country Code'), [['country_id', 'res.country']], 'code'),
     partner_latitude: float('Geo Latitude'),

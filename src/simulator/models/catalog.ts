@@ -1,6 +1,6 @@
 import type { ModelDef } from '../model-def.ts';
 import { accountTax } from './account.ts';
-import { resCompany, resCountry, resCurrency, resPartner, resUsers } from './base.ts';
+import { resCompany, resCountry, resCountryState, resCurrency, resPartner, resUsers } from './base.ts';
 import { crmTeam } from './crm.ts';
 import { hrDepartment, hrEmployee, hrEmployee19, hrJob, hrVersion, hrWorkLocation } from './hr.ts';
 import { loyaltyProgram, loyaltyReward, loyaltyRule } from './loyalty.ts';
@@ -32,6 +32,7 @@ export function retailModels(options: RetailModelOptions): ModelDef[] {
   return [
     resCurrency,
     resCountry,
+    resCountryState,
     resCompany,
     resPartner,
     resUsers,

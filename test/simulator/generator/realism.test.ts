@@ -111,6 +111,16 @@ describe('generateRetail realism', () => {
     expect(full.all('pos.order').some((o) => o.values.partner_id === false)).toBe(true);
   });
 
+  it('gives partners in a country whose states Odoo loads their state (about one in six), none elsewhere', () => {
+    const partners = full.all('res.partner').map((r) => r.values);
+    const withState = partners.filter((p) => p.state_id !== false);
+    expect(withState.length).toBeGreaterThan(partners.length / 10);
+    expect(withState.length).toBeLessThan(partners.length / 4);
+    for (const p of withState) expect(full.get('res.country.state', p.state_id as number)!.values.country_id, String(p.name)).toBe(p.country_id);
+    const france = full.all('res.country').find((c) => c.values.code === 'FR')!.id;
+    expect(partners.filter((p) => p.country_id === france).every((p) => p.state_id === false)).toBe(true);
+  });
+
   it('keeps write_date >= create_date, both at or before now', () => {
     const now = '2025-03-15 12:34:56';
     for (const sink of [full, v19]) {

@@ -69,6 +69,9 @@ describe('retailModels structure', () => {
     expect(defs.get('sale.order')!.order).toBe('date_order desc, id desc');
     expect(defs.get('product.product')!.order).toBe('priority desc, default_code, name, id');
     expect(defs.get('res.partner')!.order).toBe('complete_name ASC, id DESC');
+    expect(defs.get('res.partner')!.fields.state_id).toMatchObject({ type: 'many2one', relation: 'res.country.state' });
+    expect(defs.get('res.country.state')!.order).toBe('code');
+    expect(defs.get('res.country')!.fields.state_ids).toMatchObject({ type: 'one2many', relation: 'res.country.state', relationField: 'country_id' });
     expect(defs.get('stock.location')!.recName).toBe('complete_name');
     const product = defs.get('product.product')!.fields;
     // _inherits: the template's fields are there, but not stored on the variant.
@@ -140,6 +143,7 @@ describe('retailModels computes and display names', () => {
     expect(stock.name).toBe('Stock');
     expect(display('res.users', db17.get('res.users', 2)!)).toBe('Amélie Durand');
     expect(display('product.pricelist', db17.get('product.pricelist', 1)!)).toBe('Liste de prix publique (EUR)');
+    expect(display('res.country.state', db17.first('res.country.state', (s) => s.code === 'NY'))).toBe('New York (US)');
   });
 
   it('reads an Odoo 19 employee\'s department through its current version', () => {
