@@ -15,9 +15,10 @@ select p.id as customer_id,
        p.street2,
        p.zip,
        p.city,
-       p.state_id__name as state_name,
+       -- the state's own name ('California'); Odoo displays it with its country's code, 'California (US)'
+       s.name as state_name,
        p.country_id,
-       p.country_id__name as country_name,
+       c.name as country_name,
        p.vat,
        p.lang,
        p.is_company,
@@ -31,4 +32,10 @@ select p.id as customer_id,
        -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
        p.deleted_at
 from {{ ref('stg_res_partner') }} as p
+-- The names as of the partner's last change: a renamed country or state reaches its partners with
+-- their next change or a --full-refresh (a changed() here would make every run scan all partners).
+left join {{ ref('stg_res_country') }} as c
+  on c.id = p.country_id and c.deleted_at is null
+left join {{ ref('stg_res_country_state') }} as s
+  on s.id = p.state_id and s.deleted_at is null
 where {{ changed(p) }}

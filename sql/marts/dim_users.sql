@@ -6,7 +6,7 @@
 select u.id as user_id,
        u.login,
        -- a user's name and email are its partner's (res.users inherits res.partner)
-       coalesce(p.name, u.partner_id__name) as name,
+       p.name,
        p.email,
        u.partner_id,
        u.sale_team_id as team_id,

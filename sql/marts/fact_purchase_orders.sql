@@ -12,7 +12,8 @@ select po.id as order_id,
        po.partner_id as vendor_id,
        po.user_id,
        po.picking_type_id,
-       po.currency_id__name as currency,
+       -- the ISO code ('EUR')
+       cur.name as currency,
        po.date_order at time zone 'UTC' as date_order,
        elt_local(po.date_order at time zone 'UTC')::date as local_date,
        po.date_approve at time zone 'UTC' as date_approve,
@@ -26,4 +27,6 @@ select po.id as order_id,
        -- set when the record is gone from Odoo: the row leaves the table (on_delete: delete)
        po.deleted_at
 from {{ ref('stg_purchase_order') }} as po
+left join {{ ref('stg_res_currency') }} as cur
+  on cur.id = po.currency_id and cur.deleted_at is null
 where {{ changed(po) }}

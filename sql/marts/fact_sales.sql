@@ -14,7 +14,9 @@ with orders as (
          -- staging keeps Odoo's naive UTC; the mart's column is timestamptz
          o.date_order at time zone 'UTC' as date_order,
          o.partner_id as customer_id,
-         o.partner_id__name as customer_name,
+         -- the names the channel rules match: Odoo's display name of the customer ('Company, Person')
+         -- and the team's, as of the order's last change (a renamed customer rebuilds none of its orders)
+         coalesce(cp.complete_name, cp.name) as customer_name,
          o.employee_id,
          o.user_id,
          -- config_id is stored on the order (related to its session's); the session is the fallback
@@ -22,7 +24,7 @@ with orders as (
          o.session_id,
          -- crm_team_id comes with pos_sale; NULL without it
          o.crm_team_id as team_id,
-         o.crm_team_id__name as team_name,
+         ct.name as team_name,
          -- POS orders store no untaxed amount
          o.amount_total - o.amount_tax as amount_untaxed,
          o.amount_tax,
@@ -30,6 +32,8 @@ with orders as (
          o.deleted_at
   from {{ ref('stg_pos_order') }} as o
   left join {{ ref('stg_pos_session') }} as s on s.id = o.session_id
+  left join {{ ref('stg_res_partner') }} as cp on cp.id = o.partner_id and cp.deleted_at is null
+  left join {{ ref('stg_crm_team') }} as ct on ct.id = o.crm_team_id and ct.deleted_at is null
   where {{ changed(o) }}
   union all
   select 'sale',
@@ -39,18 +43,20 @@ with orders as (
          so.state,
          so.date_order at time zone 'UTC',
          so.partner_id,
-         so.partner_id__name,
+         coalesce(sp.complete_name, sp.name),
          null::bigint,
          so.user_id,
          null::bigint,
          null::bigint,
          so.team_id,
-         so.team_id__name,
+         st.name,
          so.amount_untaxed,
          so.amount_tax,
          so.amount_total,
          so.deleted_at
   from {{ ref('stg_sale_order') }} as so
+  left join {{ ref('stg_res_partner') }} as sp on sp.id = so.partner_id and sp.deleted_at is null
+  left join {{ ref('stg_crm_team') }} as st on st.id = so.team_id and st.deleted_at is null
   where {{ changed(so) }}
 )
 select o.source,

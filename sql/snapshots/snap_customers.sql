@@ -17,9 +17,11 @@ select c.id as customer_id,
        c.city,
        c.zip,
        c.country_id,
-       c.country_id__name as country_name,
+       co.name as country_name,
        c.customer_rank,
        c.active,
        c.write_date,
        c.deleted_at
 from {{ ref('stg_res_partner') }} as c
+left join {{ ref('stg_res_country') }} as co
+  on co.id = c.country_id and co.deleted_at is null

@@ -58,7 +58,7 @@ export const BUILTIN_STREAMS: readonly CatalogStream[] = [
     includeFields: ['standard_price'],
     warehouseFields: { product_tmpl_id: 'many2one', default_code: 'char', barcode: 'char', standard_price: 'float', ...ACTIVE },
   },
-  { model: 'uom.uom' },
+  { model: 'uom.uom', warehouseFields: { name: 'char' } },
   { model: 'product.brand', optional: true, warehouseFields: { name: 'char', ...ACTIVE } },
   // stock
   {
@@ -114,6 +114,12 @@ export const BUILTIN_STREAMS: readonly CatalogStream[] = [
       ...ACTIVE,
     },
   },
+  // countries, states and currencies (base): the names the marts join for an address and an order's currency,
+  // so a many2one landed as a bare id (no display name) still shows one
+  { model: 'res.country', warehouseFields: { name: 'char', code: 'char' } },
+  { model: 'res.country.state', warehouseFields: { name: 'char', code: 'char', country_id: 'many2one' } },
+  // active: Odoo ships every currency, most archived
+  { model: 'res.currency', warehouseFields: { name: 'char', active: 'boolean' } },
   // promotions
   {
     model: 'loyalty.program',

@@ -31,8 +31,8 @@ describe('the pages of the default warehouse', () => {
 
   it('every model, stream, staging view and seed, each with a description', () => {
     expect(nodes.filter((n) => n.id.startsWith('model/'))).toHaveLength(26);
-    expect(nodes.filter((n) => n.kind === 'stream')).toHaveLength(31);
-    expect(nodes.filter((n) => n.kind === 'staging')).toHaveLength(31);
+    expect(nodes.filter((n) => n.kind === 'stream')).toHaveLength(34);
+    expect(nodes.filter((n) => n.kind === 'staging')).toHaveLength(34);
     expect(nodes.filter((n) => n.kind === 'seed').map((n) => n.name)).toEqual(['seed_branch_codes', 'seed_sale_channel_rules']);
     expect(nodes.filter((n) => !n.description).map((n) => n.id)).toEqual([]);
     expect(byId.get('stream/pos.order')!.description).toBe('Odoo model pos.order landed as raw_pos_order.');
@@ -46,7 +46,8 @@ describe('the pages of the default warehouse', () => {
     expect(sales).toMatchObject({ kind: 'fact', materialized: 'incremental', uniqueKey: ['source', 'order_id'], tags: ['sales'], path: 'sql/marts/fact_sales.sql', columns: null, built: null });
     expect(edges.filter((e) => e.to === sales.id).map((e) => e.from).sort()).toEqual([
       'model/dim_branches', 'model/dim_customers', 'model/dim_employees', 'model/dim_teams', 'model/dim_users',
-      'seed/seed_sale_channel_rules', 'staging/stg_pos_order', 'staging/stg_pos_session', 'staging/stg_sale_order',
+      'seed/seed_sale_channel_rules', 'staging/stg_crm_team', 'staging/stg_pos_order', 'staging/stg_pos_session', 'staging/stg_res_partner',
+      'staging/stg_sale_order',
     ]);
     expect(sales.tests.map((t) => t.name)).toContain('fact_sales.customer_id relationships(dim_customers.customer_id)');
     expect(sales.tests.find((t) => t.name === 'pos_order_totals')).toMatchObject({ kind: 'singular', path: 'sql/tests/pos_order_totals.sql', status: null });

@@ -17,7 +17,7 @@ import { runTransform } from '../../src/transform/run-transform.ts';
 import type { OdooClient } from '../../src/odoo/client.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const STREAMS = ['product.product', 'product.template', 'res.partner'];
+const STREAMS = ['product.product', 'product.template', 'res.partner', 'res.country'];
 const SNAPSHOTS = ['snap_product_prices', 'snap_customers'];
 let sim: Simulator;
 let db: FreshDatabase;
@@ -35,7 +35,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-/** Extract the three streams (with delete detection), then run the snapshots, as elt run would. */
+/** Extract the four streams (with delete detection), then run the snapshots, as elt run would. */
 async function cycle(): Promise<Record<string, number | null>> {
   clock += 600_000;
   sim.clock.set(simTime(clock));
@@ -62,6 +62,11 @@ describe('snapshots (history, SCD type 2)', () => {
     expect(written).toEqual({ snap_product_prices: products, snap_customers: partners });
     expect(await one(`select count(*)::int from snap_product_prices where valid_to is null`)).toBe(products);
     expect(await one(`select count(*)::int from snap_customers where valid_to is null`)).toBe(partners);
+    // The country's name comes from res.country, whichever shape the partner's country_id landed in.
+    const [partner] = sim.store.search('res.partner', [['country_id', '!=', false]], { activeTest: false, limit: 1, order: 'id' });
+    const country = sim.store.get('res.country', sim.store.get('res.partner', partner!)!.country_id as number)!;
+    expect(await one(`select country_name from snap_customers where customer_id = $1`, [partner])).toBe(country.name);
+    expect(await one(`select count(*)::int from snap_customers where country_id is not null and country_name is null`)).toBe(0);
   });
 
   it('a run with no change in Odoo adds no version', async () => {

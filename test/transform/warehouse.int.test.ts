@@ -17,6 +17,9 @@ import { runExtract } from '../../src/extract/run-extract.ts';
 import { streamNames } from '../../src/extract/streams.ts';
 import { BUILTIN_STREAMS } from '../../src/extract/catalog.ts';
 import { ensureRawTable } from '../../src/db/raw-tables.ts';
+import { quoteIdent, rawTableName } from '../../src/db/identifiers.ts';
+import { compileModel } from '../../src/transform/compile.ts';
+import { loadProject } from '../../src/transform/project.ts';
 import { loadSeeds } from '../../src/transform/seeds.ts';
 import { runTransform, type TransformOptions } from '../../src/transform/run-transform.ts';
 import type { OdooClient } from '../../src/odoo/client.ts';
@@ -79,6 +82,31 @@ function changedKeys(before: Map<string, Map<string, string>>, after: Map<string
     if (keys.length) out[table] = keys.sort();
   }
   return out;
+}
+/**
+ * Rewrites every many2one in the raw tables as Odoo's `read` sends it with
+ * `load: '_classic_read'` (`[id, "display name"]`, `pairs`, named by the
+ * simulator) or with any other load (the bare id, `ids`), whichever shape the
+ * extract landed.
+ */
+async function landManyToOne(shape: 'pairs' | 'ids'): Promise<void> {
+  const fields = await rows(`select stream, field, relation from elt_stream_fields where type = 'many2one' order by stream, field`);
+  expect(fields.length).toBeGreaterThan(50);
+  for (const { stream, field, relation } of fields) {
+    const table = quoteIdent(rawTableName(stream));
+    if (shape === 'ids') {
+      await db.pool.query(`update ${table} set data = jsonb_set(data, array[$1], data -> $1 -> 0) where jsonb_typeof(data -> $1) = 'array'`, [field]);
+      continue;
+    }
+    const ids = (await rows(`select distinct (data ->> $1)::bigint as id from ${table} where jsonb_typeof(data -> $1) = 'number'`, [field])).map((r) => Number(r.id));
+    const named = ids.filter((id) => typeof sim.store.displayName(relation, id) === 'string');
+    await db.pool.query(
+      `update ${table} as r set data = jsonb_set(r.data, array[$1], jsonb_build_array(n.id, n.name))
+         from unnest($2::bigint[], $3::text[]) as n(id, name)
+        where jsonb_typeof(r.data -> $1) = 'number' and (r.data ->> $1)::bigint = n.id`,
+      [field, named, named.map((id) => sim.store.displayName(relation, id))],
+    );
+  }
 }
 /** Every mart's whole content, in key order. */
 async function martContents(): Promise<Record<string, unknown[]>> {
@@ -280,5 +308,60 @@ describe('the default warehouse on Odoo 17', () => {
     const swapped = await rows(`select relname, oid::int from pg_class where relname = any($1) order by relname`, [declared]);
     expect(swapped.filter((r, i) => r.oid === oids[i].oid).map((r) => r.relname)).toEqual([]);
     expect(await rows(`select relname from pg_class where relname like 'elt\\_new\\_%'`)).toEqual([]);
+  });
+
+  it('names come from the related streams: the marts are the same whether a many2one landed as [id, name] or as the bare id', async () => {
+    // Channel rules on a customer's display name ('Company, Person') and on a team's name, so fact_sales.channel reads both.
+    const order = records('sale.order').find((o) => sim.store.get('res.partner', o.partner_id as number)!.parent_id !== false)!;
+    const customerName = sim.store.displayName('res.partner', order.partner_id as number) as string;
+    expect(customerName).toMatch(/., ./);
+    const team = sim.store.get('crm.team', records('pos.order')[0]!.crm_team_id as number)!;
+    await db.pool.query(`insert into seed_sale_channel_rules (priority, source, team_name, partner_name, channel)
+                         values ('1', 'sale', '', $1, 'named_customer'), ('2', '', $2, '', 'named_team')`, [customerName, String(team.name).toLowerCase()]);
+    const snapCustomers = compileModel(loadProject(projectDir, streamNames(projectConfig())).byName.get('snap_customers')!, { watermarks: null, vars: {} });
+    const name = (model: string, id: unknown) => (typeof id === 'number' ? sim.store.displayName(model, id) : null);
+
+    /** Each name as Odoo displays it (the pair's), but a state's: its own name, not 'New York (US)'. */
+    async function expectNames(): Promise<void> {
+      const partners = records('res.partner');
+      const country = (p: RecordValues) => name('res.country', p.country_id);
+      const state = (p: RecordValues) => (typeof p.state_id === 'number' ? sim.store.get('res.country.state', p.state_id)!.name : null);
+      expect(await rows(`select customer_id as id, country_name, state_name from dim_customers order by customer_id`))
+        .toEqual(partners.map((p) => ({ id: p.id, country_name: country(p), state_name: state(p) })));
+      expect(partners.filter((p) => state(p) !== null).length).toBeGreaterThan(10);
+      expect(await rows(`select customer_id as id, country_name from (${snapCustomers}) as s order by customer_id`))
+        .toEqual(partners.map((p) => ({ id: p.id, country_name: country(p) })));
+      const templates = new Map(records('product.template').map((t) => [t.id, t]));
+      expect(await rows(`select product_id as id, category_name, uom_name, brand_name from dim_products order by product_id`)).toEqual(
+        records('product.product').map((p) => {
+          const t = templates.get(p.product_tmpl_id)!;
+          return { id: p.id, category_name: name('product.category', t.categ_id), uom_name: name('uom.uom', t.uom_id), brand_name: name('product.brand', t.product_brand_id) };
+        }),
+      );
+      expect(await rows(`select count(*)::int as n from dim_products where category_name like '% / %' and uom_name is not null and brand_name is not null`))
+        .not.toEqual([{ n: 0 }]);
+      expect(await rows(`select order_id as id, currency from fact_purchase_orders order by order_id`))
+        .toEqual(records('purchase.order').map((o) => ({ id: o.id, currency: name('res.currency', o.currency_id) })));
+      expect(await rows(`select user_id as id, name from dim_users order by user_id`))
+        .toEqual(records('res.users').map((u) => ({ id: u.id, name: sim.store.get('res.partner', u.partner_id as number)!.name })));
+      const saleOrders = records('sale.order');
+      expect(await rows(`select channel, count(*)::int as n from fact_sales where channel like 'named%' group by channel order by channel`)).toEqual([
+        { channel: 'named_customer', n: saleOrders.filter((o) => o.partner_id === order.partner_id).length },
+        { channel: 'named_team', n: [...records('pos.order'), ...saleOrders.filter((o) => o.partner_id !== order.partner_id)].filter((o) => (o.crm_team_id ?? o.team_id) === team.id).length },
+      ]);
+    }
+
+    await landManyToOne('pairs');
+    expect(await rows(`select data -> 'state_id' as v from raw_res_partner where data -> 'state_id' <> 'false' limit 1`)).toEqual([{ v: [expect.any(Number), expect.stringMatching(/ \([A-Z]{2}\)$/)] }]);
+    await transform({ fullRefresh: true });
+    await expectNames();
+    const withPairs = await martContents();
+
+    await landManyToOne('ids');
+    expect(await rows(`select data -> 'state_id' as v from raw_res_partner where data -> 'state_id' <> 'false' limit 1`)).toEqual([{ v: expect.any(Number) }]);
+    await transform({ fullRefresh: true });
+    await expectNames();
+    expect(await martContents()).toEqual(withPairs);
+    await db.pool.query(`delete from seed_sale_channel_rules where channel like 'named%'`);
   });
 });
