@@ -118,11 +118,11 @@ describe('the elt command line', () => {
     const repo = fileURLToPath(new URL('../..', import.meta.url));
     // A warehouse from before the last migration: elt run applies it and says so first (a run with nothing to apply says nothing).
     const last = migrationJournal().at(-1)!;
-    expect(last.tag).toBe('0006_odoo_fields');
-    await db.pool.query(`drop table elt_odoo_fields; delete from drizzle.__drizzle_migrations where created_at = ${last.when}`);
+    expect(last.tag).toBe('0007_hash_fields');
+    await db.pool.query(`alter table elt_stream_state drop column hash_fields, drop column hash_key_fingerprint; delete from drizzle.__drizzle_migrations where created_at = ${last.when}`);
     const run = await elt(['run'], { ELT_TIMEZONE: 'Europe/Brussels' }, repo);
     expect(run.code, run.stderr.slice(-2000)).toBe(0);
-    expect(run.stdout.split('\n').slice(0, 2)).toEqual(['applied 1 migration: 0006_odoo_fields', '34 raw tables ready, none created']);
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual(['applied 1 migration: 0007_hash_fields', '34 raw tables ready, none created']);
     expect(run.stdout.match(/migration|raw tables? ready/g)).toHaveLength(2);
     const models = readdirSync(join(repo, 'sql', 'marts')).length + readdirSync(join(repo, 'sql', 'snapshots')).length;
     expect(run.stdout.trim().split('\n').slice(-2)).toEqual([expect.stringMatching(new RegExp(`^${models} models: ${models} ok; [\\d,]+ rows; \\d+\\.\\d s$`)), expect.stringMatching(/^Done in \d+\.\d s\.$/)]);

@@ -26,6 +26,13 @@ export const streamState = pgTable('elt_stream_state', {
   lastSuccessAt: timestamp('last_success_at', { withTimezone: true, mode: 'string' }),
   lastError: text('last_error'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
+  /**
+   * The fields the stream's rows carry keyed hashes of (elt.yml hash_fields), and a fingerprint
+   * of the key that made them (never the key): a run with another key or list would mix
+   * hashes that no longer join, so it is refused until a full refresh re-lands the stream.
+   */
+  hashFields: text('hash_fields').array().notNull().default(sql`'{}'::text[]`),
+  hashKeyFingerprint: text('hash_key_fingerprint'),
 });
 
 /** One row per command run (extract, transform, run ...). */
