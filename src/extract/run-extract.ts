@@ -148,13 +148,20 @@ async function stageUnlanded(db: Pool, skipped: readonly string[], landed: reado
 /**
  * Every read passes `active_test: false` (archived records land too) and all
  * of the user's companies: without `allowed_company_ids` Odoo's multi-company
- * rules show only the user's current company.
+ * rules show only the user's current company. The user's own company comes
+ * first, as Odoo's web client sends it: the first is the one whose values a
+ * company-dependent field shows (an account's code on Odoo 19, a product's
+ * cost on 17).
  */
 export async function readContext(odoo: OdooClient, log: Log): Promise<Record<string, unknown>> {
   try {
-    const [user] = await odoo.read('res.users', [odoo.uid], ['company_ids'], {});
+    const [user] = await odoo.read('res.users', [odoo.uid], ['company_ids', 'company_id'], { displayNames: false });
     const companies = user?.company_ids;
-    if (Array.isArray(companies) && companies.length > 0) return { active_test: false, allowed_company_ids: companies };
+    const main = user?.company_id;
+    if (Array.isArray(companies) && companies.length > 0) {
+      const first = typeof main === 'number' && companies.includes(main) ? [main] : [];
+      return { active_test: false, allowed_company_ids: [...first, ...companies.filter((c) => c !== main)] };
+    }
   } catch (error) {
     log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not read the user's companies: extracting with Odoo's default company only");
   }

@@ -14,13 +14,14 @@ import { planStreams } from '../extract/plan.ts';
 import { ProjectConfigError, type ProjectConfig } from '../extract/project-config.ts';
 import { readContext, type Log } from '../extract/run-extract.ts';
 import { checkSumFields, type DeclaredSum, type VerifyPlan } from './verify-plan.ts';
+import { odooSumKey } from '../transform/model-verify.ts';
 import { unverified, verifyStream, type CheckStatus, type StreamVerdict } from './verify-stream.ts';
 import { firstLine } from '../util/first-line.ts';
 
 export interface SumVerdict {
   readonly label: string;
   readonly model: string;
-  /** `pos.order.amount_total` */
+  /** `pos.order.amount_total`, or `account.move.amount_total_signed where move_type = 'out_invoice'` */
   readonly odooField: string;
   readonly status: CheckStatus;
   /** Totals to the cent, as numeric text; null when not computed. */
@@ -62,9 +63,10 @@ export async function runVerify(odoo: OdooClient, db: Pool, config: ProjectConfi
   const verdicts = await Promise.all(
     streams.map((stream) =>
       limit(async (): Promise<StreamVerdict> => {
-        const fields = [...new Set(plan.sums.filter((s) => s.check.odooModel === stream.model).map((s) => s.check.odooField))];
+        const checks = plan.sums.filter((s) => s.check.odooModel === stream.model).map((s) => s.check);
+        const sums = [...new Map(checks.map((c) => [odooSumKey(c), c])).values()];
         try {
-          const verdict = await verifyStream(odoo, db, stream, fields, { pageSize: config.extract.pageSize, context });
+          const verdict = await verifyStream(odoo, db, stream, sums, { pageSize: config.extract.pageSize, context });
           const { missing, extra, changed } = verdict;
           log.info({ stream: stream.name, status: verdict.status, raw: verdict.warehouse, odoo: verdict.odoo, missing: missing.count, extra: extra.count, changed: changed.count }, `verified ${stream.name}`);
           return verdict;
@@ -85,9 +87,9 @@ export async function runVerify(odoo: OdooClient, db: Pool, config: ProjectConfi
 
 async function verifySum(db: Pool, sum: DeclaredSum, verdicts: readonly StreamVerdict[], flagged: ReadonlySet<string>): Promise<SumVerdict> {
   const { check } = sum;
-  const base = { label: sum.label, model: sum.model, odooField: `${check.odooModel}.${check.odooField}` };
+  const base = { label: sum.label, model: sum.model, odooField: `${check.odooModel}.${odooSumKey(check)}` };
   const stream = verdicts.find((v) => v.model === check.odooModel);
-  const total = stream?.totals.get(check.odooField);
+  const total = stream?.totals.get(odooSumKey(check));
   if (!stream || total === undefined) {
     const status = stream?.status === 'skipped' ? 'skipped' : 'failed';
     return { ...base, status, warehouse: null, odoo: null, error: `stream ${check.odooModel} ${status === 'skipped' ? 'was skipped' : 'failed'}` };

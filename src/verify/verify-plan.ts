@@ -61,8 +61,10 @@ export async function checkSumTargets(db: Pool, sums: readonly DeclaredSum[]): P
 export function checkSumFields(sums: readonly DeclaredSum[], planned: readonly PlannedStream[]): void {
   for (const { path, check } of sums) {
     const stream = planned.find((s) => s.model === check.odooModel);
-    if (stream && !stream.fields.includes(check.odooField)) {
-      throw new ModelError(`${path}: verify: ${check.odooModel}.${check.odooField} is not a field elt extracts (unknown to Odoo, not stored, or in exclude_fields)`);
+    for (const field of [check.odooField, check.odooWhere?.field]) {
+      if (stream && field !== undefined && !stream.fields.includes(field)) {
+        throw new ModelError(`${path}: verify: ${check.odooModel}.${field} is not a field elt extracts (unknown to Odoo, not stored, or in exclude_fields)`);
+      }
     }
   }
 }

@@ -13,6 +13,10 @@ import { addTotals, comparePage, type DiffKind } from '../db/verify-queries.ts';
 import { rawRowCounts } from '../db/raw-tables.ts';
 import type { PlannedStream } from '../extract/stream-types.ts';
 import { ID_PAGE_FACTOR, recordPages } from '../extract/id-pages.ts';
+import { odooSumKey, type SumCheck } from '../transform/model-verify.ts';
+
+/** One total Odoo's side of a verify check needs: a field, over the records whose `odooWhere` field has a value. */
+export type OdooSum = Pick<SumCheck, 'odooField' | 'odooWhere'>;
 
 /** Ids printed per kind of difference; the count says how many there are in all. */
 export const SAMPLE_IDS = 10;
@@ -35,7 +39,7 @@ export interface StreamVerdict {
   readonly missing: IdSample;
   readonly extra: IdSample;
   readonly changed: IdSample;
-  /** Odoo's total of each summed field, as exact numeric text. */
+  /** Odoo's total of each sum, by odooSumKey, as exact numeric text. */
   readonly totals: ReadonlyMap<string, string>;
   readonly error?: string;
 }
@@ -45,18 +49,24 @@ export interface VerifySettings {
   readonly context: OdooContext;
 }
 
-export async function verifyStream(odoo: OdooClient, db: Pool, stream: PlannedStream, sumFields: readonly string[], settings: VerifySettings): Promise<StreamVerdict> {
+export async function verifyStream(odoo: OdooClient, db: Pool, stream: PlannedStream, sums: readonly OdooSum[], settings: VerifySettings): Promise<StreamVerdict> {
   const warehouse = (await rawRowCounts(db, stream.model))?.live ?? null;
   const count = await odoo.searchCount(stream.model, stream.domain, { context: settings.context });
   const diffs: Record<DiffKind, IdSample> = { missing: sample(), extra: sample(), changed: sample() };
-  let totals = sumFields.map(() => '0');
+  const sumFields = [...new Set(sums.map((s) => s.odooField))];
+  const whereFields = sums.flatMap((s) => (s.odooWhere ? [s.odooWhere.field] : []));
+  let totals = sums.map(() => '0');
   const pages = recordPages(
     odoo,
     { model: stream.model, domain: stream.domain, limit: settings.pageSize * ID_PAGE_FACTOR, context: settings.context },
-    stream.incremental ? ['write_date', ...sumFields] : sumFields,
+    [...new Set([...(stream.incremental ? ['write_date'] : []), ...sumFields, ...whereFields])],
   );
   for await (const { items: records, after, upTo } of pages) {
     const values = sumFields.map((field) => records.map((r) => numericText(r, stream.model, field)));
+    const summed = sums.map(({ odooField, odooWhere }) => {
+      const column = values[sumFields.indexOf(odooField)]!;
+      return odooWhere ? column.map((v, i) => (matches(records[i]![odooWhere.field], odooWhere.value) ? v : null)) : column;
+    });
     const page = {
       ids: records.map((r) => r.id),
       writeDates: stream.incremental ? records.map((r) => (typeof r.write_date === 'string' ? r.write_date : null)) : null,
@@ -67,7 +77,7 @@ export async function verifyStream(odoo: OdooClient, db: Pool, stream: PlannedSt
       found.count++;
       if (found.ids.length < SAMPLE_IDS) found.ids.push(id);
     }
-    if (sumFields.length) totals = await addTotals(db, values, totals);
+    if (sums.length) totals = await addTotals(db, summed, totals);
   }
   const drift = (warehouse ?? 0) !== count || diffs.missing.count + diffs.extra.count + diffs.changed.count > 0;
   return {
@@ -77,7 +87,7 @@ export async function verifyStream(odoo: OdooClient, db: Pool, stream: PlannedSt
     warehouse,
     odoo: count,
     ...diffs,
-    totals: new Map(sumFields.map((field, i) => [field, totals[i]!])),
+    totals: new Map(sums.map((sum, i) => [odooSumKey(sum), totals[i]!])),
   };
 }
 
@@ -88,6 +98,11 @@ export function unverified(stream: string, model: string, status: 'failed' | 'sk
 
 function sample(): IdSample {
   return { count: 0, ids: [] };
+}
+
+/** A record's value against a verify `where` value: selections and text as they are, ids and numbers as their text. */
+function matches(value: unknown, expected: string): boolean {
+  return (typeof value === 'string' || typeof value === 'number') && String(value) === expected;
 }
 
 /**

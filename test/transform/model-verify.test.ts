@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCheck, parseVerifyChecks } from '../../src/transform/model-verify.ts';
+import { describeCheck, odooSumKey, parseVerifyChecks } from '../../src/transform/model-verify.ts';
 import { parseModelFile } from '../../src/transform/model-file.ts';
 import { ModelError } from '../../src/transform/errors.ts';
 
@@ -14,6 +14,19 @@ describe('the verify header', () => {
     expect(parseVerifyChecks('', path)).toEqual([]);
   });
 
+  it("reads a where inside sum(): Odoo's records with that value only, on either side of the model's where", () => {
+    const [inner, both] = parseVerifyChecks(
+      "amount_total_signed = sum(account.move.amount_total_signed where move_type = 'out_invoice'); amount = sum(account.move.amount_total where move_type='in_refund') where move_type = 'in_refund'",
+      path,
+    );
+    expect(inner).toEqual({ column: 'amount_total_signed', odooModel: 'account.move', odooField: 'amount_total_signed', odooWhere: { field: 'move_type', value: 'out_invoice' } });
+    expect(both).toEqual({
+      column: 'amount', odooModel: 'account.move', odooField: 'amount_total', odooWhere: { field: 'move_type', value: 'in_refund' }, where: { column: 'move_type', value: 'in_refund' },
+    });
+    expect(odooSumKey(inner!)).toBe("amount_total_signed where move_type = 'out_invoice'");
+    expect(odooSumKey({ odooField: 'amount_total' })).toBe('amount_total');
+  });
+
   it("keeps a quoted value whole: ';' inside it, and '' for a quote", () => {
     const [check] = parseVerifyChecks("qty = sum(pos.order.line.qty) where channel = 'a;b''c'", path);
     expect(check).toEqual({ column: 'qty', odooModel: 'pos.order.line', odooField: 'qty', where: { column: 'channel', value: "a;b'c" } });
@@ -25,11 +38,12 @@ describe('the verify header', () => {
     'amount_total = sum(amount_total)',
     "amount_total = sum(pos.order.amount_total) where source = pos",
     "amount_total = sum(pos.order.amount_total) where source > 'pos'",
+    "amount_total = sum(pos.order.amount_total where state) where source = 'pos'",
     'Amount = sum(pos.order.amount_total)',
   ])('refuses %j in one line naming the file and the grammar', (entry) => {
     expect(() => parseVerifyChecks(entry, path)).toThrow(ModelError);
     expect(() => parseVerifyChecks(entry, path)).toThrow(
-      `${path}: verify "${entry}" should read "<column> = sum(<odoo model>.<field>) [where <column> = '<value>']", e.g. "amount_total = sum(pos.order.amount_total) where source = 'pos'"`,
+      `${path}: verify "${entry}" should read "<column> = sum(<odoo model>.<field> [where <field> = '<value>']) [where <column> = '<value>']", e.g. "amount_total = sum(pos.order.amount_total) where source = 'pos'"`,
     );
   });
 
