@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { UsageError } from './errors.ts';
+import { HASH_KEY_HINT, MIN_HASH_KEY_LENGTH } from '../extract/hash-fields.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const TRANSPORTS = ['auto', 'xmlrpc', 'jsonrpc', 'json2'] as const;
@@ -37,6 +38,8 @@ const schema = z.object({
     .default('UTC')
     .refine(isTimeZone, 'must be an IANA time zone name such as Europe/Brussels'),
   ELT_CONFIG: z.string().min(1, 'must be a file path').optional(),
+  // Required by runs with hash_fields only (hash-fields.ts's runHashKey), but never too short to guess.
+  ELT_HASH_KEY: z.string().min(MIN_HASH_KEY_LENGTH).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
@@ -69,6 +72,7 @@ const EXPECTED: Partial<Record<keyof Env, string>> = {
   ODOO_TIMEOUT_SECONDS: 'a positive number of seconds',
   DATABASE_URL: 'a PostgreSQL URL such as postgres://user@host:5432/warehouse',
   ELT_TIMEZONE: 'an IANA time zone name such as Europe/Brussels',
+  ELT_HASH_KEY: `a secret of at least ${MIN_HASH_KEY_LENGTH} characters (${HASH_KEY_HINT})`,
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
 };
 
@@ -90,6 +94,7 @@ export const SETTINGS_HELP: ReadonlyArray<readonly [string, string]> = [
   ['PGCONNECT_TIMEOUT', 'seconds to wait for a warehouse connection (default 30)'],
   ['ELT_TIMEZONE', "IANA time zone of the marts' local dates (default UTC)"],
   ['ELT_CONFIG', 'the project config file (default: elt.yml)'],
+  ['ELT_HASH_KEY', 'the secret key of hash_fields (openssl rand -hex 32)'],
   ['LOG_LEVEL', 'fatal, error, warn, info (default), debug, trace, silent'],
 ];
 

@@ -1,11 +1,12 @@
 /**
  * The secret values of this process's configuration: the Odoo password and
- * API key, and the passwords inside ODOO_URL and DATABASE_URL (or PGPASSWORD).
+ * API key, the hash key (ELT_HASH_KEY), and the passwords inside ODOO_URL and
+ * DATABASE_URL (or PGPASSWORD).
  * The logger masks them in every line and the CLI in its last error line, as
  * a last line of defence behind messages that never include them.
  */
 export function secretValues(source: NodeJS.ProcessEnv = process.env): string[] {
-  const values = [source.ODOO_PASSWORD, source.ODOO_API_KEY, source.PGPASSWORD, urlPassword(source.ODOO_URL), urlPassword(source.DATABASE_URL)];
+  const values = [source.ODOO_PASSWORD, source.ODOO_API_KEY, source.PGPASSWORD, source.ELT_HASH_KEY, urlPassword(source.ODOO_URL), urlPassword(source.DATABASE_URL)];
   // Too short a value would mask ordinary words; such a secret is no secret anyway.
   return [...new Set(values.filter((v): v is string => v !== undefined && v.trim().length >= 4))];
 }

@@ -11,6 +11,7 @@ import type { ModelResult } from '../transform/model-state.ts';
 import { loadSeeds } from '../transform/seeds.ts';
 import { runExtract, type ExtractOptions, type StreamResult } from '../extract/run-extract.ts';
 import { resolveStreams } from '../extract/streams.ts';
+import { runHashKey } from '../extract/hash-fields.ts';
 import { BUILTIN_STREAMS } from '../extract/catalog.ts';
 import type { OdooClient } from '../odoo/client.ts';
 import { checkWarehouse, connectOdoo, type Context } from './context.ts';
@@ -71,12 +72,14 @@ export function formatMigration(outcome: MigrateOutcome): string {
 /** `odoo`: a client `elt run` connected before migrating, so a bad login stops it before anything is written. */
 export async function extractStep(ctx: Context, options: ExtractOptions, odoo?: OdooClient): Promise<StreamResult[]> {
   const settings = odooSettings(ctx.env);
-  resolveStreams(ctx.config, options.streams); // an unknown --streams name fails before anything connects
+  // An unknown --streams name, or hash_fields without ELT_HASH_KEY, fails before anything connects.
+  const streams = resolveStreams(ctx.config, options.streams);
+  runHashKey(streams, ctx.env.ELT_HASH_KEY);
   await checkWarehouse(ctx.db);
   const client = odoo ?? (await connectOdoo(settings, ctx.log));
-  const progress = trackExtract(startProgress(ctx.log, ctx.output.live), resolveStreams(ctx.config, options.streams).length);
+  const progress = trackExtract(startProgress(ctx.log, ctx.output.live), streams.length);
   try {
-    return await withWarehouseLock(ctx, () => runExtract(client, ctx.db, ctx.config, { ...options, progress }, ctx.log));
+    return await withWarehouseLock(ctx, () => runExtract(client, ctx.db, ctx.config, { ...options, progress, hashKey: ctx.env.ELT_HASH_KEY }, ctx.log));
   } finally {
     progress.close();
   }

@@ -9,6 +9,7 @@ import type { FieldInfo, OdooClient } from '../odoo/client.ts';
 import type { StagingField } from '../db/staging.ts';
 import { OdooUnknownModelError } from '../odoo/errors.ts';
 import { selectFields } from './fields.ts';
+import { checkHashFields } from './hash-fields.ts';
 import { ProjectConfigError } from './project-config.ts';
 import type { PlannedStream } from './stream-types.ts';
 import type { FieldsOf } from './fields-cache.ts';
@@ -29,12 +30,16 @@ export async function planStreams(odoo: OdooClient, streams: readonly Stream[], 
         try {
           const fields = await fieldsOfModel(stream.model, ['type', 'store', 'string', 'relation']);
           const chosen = selectFields(stream.model, fields, stream);
+          checkHashFields(stream.model, fields, stream.hashFields);
+          // Only landed fields are hashed: one not read (not stored, not included) has nothing to hide.
+          const hashFields = stream.hashFields.filter((f) => chosen.includes(f));
           const planned: PlannedStream = {
             name: stream.name,
             model: stream.model,
             domain: stream.domain,
             fields: chosen,
-            fieldTypes: chosen.map((name) => describeField(name, fields[name])),
+            fieldTypes: chosen.map((name) => describeField(name, fields[name], hashFields.includes(name))),
+            hashFields,
             incremental: 'write_date' in fields,
           };
           return { planned };
@@ -54,8 +59,9 @@ export async function planStreams(odoo: OdooClient, streams: readonly Stream[], 
   };
 }
 
-/** What Odoo says of a field (strings only: the values come from a remote server). */
-function describeField(name: string, info: FieldInfo | undefined): StagingField {
+/** What Odoo says of a field (strings only: the values come from a remote server); a hashed one's label says so, for elt docs. */
+function describeField(name: string, info: FieldInfo | undefined, hashed: boolean): StagingField {
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
-  return { name, type: text(info?.type) ?? 'unknown', relation: text(info?.relation), label: text(info?.string) };
+  const label = text(info?.string);
+  return { name, type: text(info?.type) ?? 'unknown', relation: text(info?.relation), label: hashed ? `${label ?? name} (keyed hash)` : label };
 }

@@ -19,6 +19,8 @@ export interface StreamOverride {
   readonly domain: Domain;
   readonly excludeFields: readonly string[];
   readonly includeFields: readonly string[];
+  /** Fields landed as keyed hashes (HMAC-SHA-256 with ELT_HASH_KEY: hash-fields.ts), never in clear. */
+  readonly hashFields: readonly string[];
 }
 
 export interface ProjectConfig {
@@ -58,6 +60,7 @@ const streamSchema = z
     domain: z.unknown().optional(),
     exclude_fields: fieldList.default([]),
     include_fields: fieldList.default([]),
+    hash_fields: fieldList.default([]),
   })
   .strict();
 
@@ -121,11 +124,16 @@ export function parseProjectConfig(raw: unknown, file: string | null): ProjectCo
       throw new ProjectConfigError(`${where}: streams.${model}: not an Odoo model name (lowercase words joined by dots, like product.brand)`);
     }
     if (value !== false && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
-      throw new ProjectConfigError(`${where}: streams.${model}: expected options (domain, exclude_fields, include_fields, enabled), {} or false`);
+      throw new ProjectConfigError(`${where}: streams.${model}: expected options (domain, exclude_fields, include_fields, hash_fields, enabled), {} or false`);
     }
     const options = value === false ? undefined : streamSchema.safeParse(value ?? {});
     if (options && !options.success) throw new ProjectConfigError(`${where}: ${describeIssue(options.error.issues[0]!, ['streams', model])}`);
-    const s = options?.data ?? { enabled: false, exclude_fields: [], include_fields: [], domain: undefined };
+    const s = options?.data ?? { enabled: false, exclude_fields: [], include_fields: [], hash_fields: [], domain: undefined };
+    // Left out and landed hashed cannot both hold: which one the user meant is theirs to say.
+    const both = s.hash_fields.find((f) => s.exclude_fields.includes(f));
+    if (both !== undefined) {
+      throw new ProjectConfigError(`${where}: streams.${model}.hash_fields: ${both} is also in exclude_fields (a field is either left out or landed hashed: keep it in one list)`);
+    }
     let domain: Domain = [];
     if (s.domain !== undefined) {
       try {
@@ -134,7 +142,7 @@ export function parseProjectConfig(raw: unknown, file: string | null): ProjectCo
         throw new ProjectConfigError(firstLine(error));
       }
     }
-    streams.set(model, { enabled: s.enabled, domain, excludeFields: s.exclude_fields, includeFields: s.include_fields });
+    streams.set(model, { enabled: s.enabled, domain, excludeFields: s.exclude_fields, includeFields: s.include_fields, hashFields: [...new Set(s.hash_fields)].sort() });
   }
   const e = parsed.data.extract;
   const disabledModels = Object.entries(parsed.data.models).filter(([, v]) => v === false || (typeof v === 'object' && !v.enabled)).map(([name]) => name);

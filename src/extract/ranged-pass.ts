@@ -22,6 +22,7 @@ import { landPage } from '../db/stream-state.ts';
 import { recordSkipped } from '../db/skipped-records.ts';
 import { ID_PAGE_FACTOR, idPages } from './id-pages.ts';
 import { isUnreadable, readIsolating } from './unreadable.ts';
+import { readRecords } from './read-records.ts';
 import type { ExtractSettings, PlannedStream, StreamCounts } from './stream-types.ts';
 
 /** Ids (after, upTo] of a pass, listed at the start: what one page reads. */
@@ -88,10 +89,5 @@ async function* idRanges(odoo: OdooClient, model: string, pass: RangedPass, sett
 }
 
 function readRange(odoo: OdooClient, stream: PlannedStream, domain: Domain, range: IdRange, settings: ExtractSettings): Promise<OdooRecord[]> {
-  return odoo.searchRead<OdooRecord>(stream.model, and(domain, [leaf('id', '>', range.after), leaf('id', '<=', range.upTo)]), {
-    fields: [...stream.fields],
-    order: 'id',
-    context: settings.context,
-    displayNames: settings.displayNames,
-  });
+  return readRecords(odoo, stream, settings, and(domain, [leaf('id', '>', range.after), leaf('id', '<=', range.upTo)]));
 }

@@ -17,6 +17,7 @@ import type { ProjectConfig } from './project-config.ts';
 import { extractStream } from './stream-extract.ts';
 import type { ExtractSettings, PlannedStream } from './stream-types.ts';
 import { resolveStreams } from './streams.ts';
+import { runHashKey } from './hash-fields.ts';
 import type { ExtractProgress } from './progress.ts';
 import { firstLine } from '../util/first-line.ts';
 
@@ -33,6 +34,8 @@ export interface ExtractOptions {
   readonly detectDeletes?: boolean;
   /** A progress display (progress.ts); none by default. */
   readonly progress?: ExtractProgress;
+  /** ELT_HASH_KEY: required when a stream has hash_fields. */
+  readonly hashKey?: string;
 }
 
 export interface StreamResult {
@@ -51,6 +54,7 @@ export interface StreamResult {
 
 export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConfig, options: ExtractOptions, log: Log): Promise<StreamResult[]> {
   const streams = resolveStreams(config, options.streams);
+  const hashKey = runHashKey(streams, options.hashKey);
   const fieldsOf = await cachedFieldsOf(odoo, db, [...new Set(streams.map((s) => s.model))], options.fullRefresh ?? false);
   const plan = await planStreams(odoo, streams, config.extract.concurrency, fieldsOf);
   // Built-in streams whose module this Odoo lacks: routine, the summary lists them as skipped.
@@ -69,6 +73,7 @@ export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConf
     detectDeletes: options.detectDeletes ?? false,
     context: await readContext(odoo, log),
     progress: options.progress,
+    hashKey,
   };
   const runId = await startRun(db, 'extract');
   const limit = pLimit(config.extract.concurrency);

@@ -14,7 +14,10 @@
  * - each page lands with the pass's position in one transaction, so a killed
  *   run resumes its pass, then runs a fresh one;
  * - deletes are looked for when asked, on a full refresh, and on every run
- *   of a stream without write_date (see detect-deletes.ts).
+ *   of a stream without write_date (see detect-deletes.ts);
+ * - every read goes through read-records.ts, which hashes the stream's
+ *   hash_fields as Odoo answers; a stream landed with another key or field
+ *   list is refused unless this is a full refresh (hash-spec.ts).
  */
 import type { OdooClient, OdooContext, OdooRecord } from '../odoo/client.ts';
 import { and, leaf, type Domain } from '../odoo/domain.ts';
@@ -26,6 +29,8 @@ import { lookbackFrom, odooDatetime } from './cursor.ts';
 import { detectDeletes } from './detect-deletes.ts';
 import { readRanges } from './ranged-pass.ts';
 import { isUnreadable, landIds, readIsolating } from './unreadable.ts';
+import { readRecords } from './read-records.ts';
+import { guardHashSpec } from './hash-spec.ts';
 import { readSkipped, recordSkipped } from '../db/skipped-records.ts';
 import type { ExtractSettings, PlannedStream, StreamCounts } from './stream-types.ts';
 import type { ExtractProgress } from './progress.ts';
@@ -33,6 +38,8 @@ import { firstLine } from '../util/first-line.ts';
 
 export async function extractStream(odoo: OdooClient, db: Pool, stream: PlannedStream, settings: ExtractSettings): Promise<StreamCounts> {
   await ensureRawTable(db, stream.model);
+  // Before anything lands: rows hashed with another key or field list are re-landed by a full refresh only.
+  const finishHashing = await guardHashSpec(db, stream, settings);
   const counts: StreamCounts = { fetched: 0, changed: 0, deleted: 0, restored: 0, unreadable: [] };
   await retryUnreadable(odoo, db, stream, settings, counts);
   let state = await readStreamState(db, stream.name);
@@ -53,6 +60,7 @@ export async function extractStream(odoo: OdooClient, db: Pool, stream: PlannedS
     counts.unreadable.push(...unreadable);
     counts.changed += deleted + restored;
   }
+  counts.changed += await finishHashing();
   // Fresh statistics for the planner: incremental models pick rows by load_seq and id.
   if (counts.changed > 0) await db.query(`analyze ${quoteIdent(rawTableName(stream.model))}`);
   return counts;
@@ -64,14 +72,7 @@ async function runPass(odoo: OdooClient, db: Pool, stream: PlannedStream, pass: 
   // The pass's size is told after its first page: a page short of full is the whole pass, with no count to ask.
   let announced = settings.progress === undefined;
   const fetchedBefore = counts.fetched;
-  const read = (lastId: number) => () =>
-    odoo.searchRead<OdooRecord>(stream.model, pageDomain(lastId), {
-      fields: [...stream.fields],
-      order: 'id',
-      limit: settings.pageSize,
-      context: settings.context,
-      displayNames: settings.displayNames,
-    });
+  const read = (lastId: number) => () => readRecords(odoo, stream, settings, pageDomain(lastId), settings.pageSize);
   const fetchAfter = (lastId: number): Promise<OdooRecord[]> => {
     const page = settings.requests ? settings.requests(read(lastId)) : read(lastId)();
     // Awaited later: if landing fails first, this page is dropped, and its rejection must not crash the process.

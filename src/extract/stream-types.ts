@@ -9,6 +9,7 @@ import type { Domain } from '../odoo/domain.ts';
 import type { StagingField } from '../db/staging.ts';
 import type { SkippedRecord } from '../db/skipped-records.ts';
 import type { ExtractProgress } from './progress.ts';
+import type { HashKey } from './hash-fields.ts';
 
 export interface ExtractSettings {
   readonly lookbackMinutes: number;
@@ -31,6 +32,8 @@ export interface ExtractSettings {
   readonly requests?: LimitFunction;
   /** A display to tell; a pass whose first page is full then costs one `search_count` more (progress.ts). */
   readonly progress?: ExtractProgress;
+  /** ELT_HASH_KEY, for streams with hash_fields (read-records.ts hashes every page with it). */
+  readonly hashKey?: HashKey;
 }
 
 export interface PlannedStream {
@@ -42,6 +45,8 @@ export interface PlannedStream {
   readonly fieldTypes: readonly StagingField[];
   /** False for a model without write_date: every run rereads it whole. */
   readonly incremental: boolean;
+  /** Landed fields whose values land as keyed hashes (hash-fields.ts), sorted; none by default. */
+  readonly hashFields: readonly string[];
 }
 
 export interface StreamCounts {

@@ -13,6 +13,8 @@ export interface Stream {
   readonly domain: Domain;
   readonly excludeFields: readonly string[];
   readonly includeFields: readonly string[];
+  /** Fields landed as keyed hashes (elt.yml hash_fields); none for a built-in stream unless elt.yml says so. */
+  readonly hashFields: readonly string[];
 }
 
 /** Every stream name a model's `source()` may read: built-in or configured, enabled or not (a disabled stream's raw table may still be there). */
@@ -24,7 +26,7 @@ export function streamNames(config: ProjectConfig): string[] {
 export function resolveStreams(config: ProjectConfig, selected?: readonly string[]): Stream[] {
   const all = new Map<string, Stream>();
   for (const { model, includeFields = [] } of BUILTIN_STREAMS) {
-    all.set(model, { name: model, model, builtin: true, domain: [], excludeFields: [], includeFields });
+    all.set(model, { name: model, model, builtin: true, domain: [], excludeFields: [], includeFields, hashFields: [] });
   }
   for (const [model, o] of config.streams) {
     if (!o.enabled) {
@@ -33,7 +35,7 @@ export function resolveStreams(config: ProjectConfig, selected?: readonly string
     }
     const base = all.get(model);
     const includeFields = [...new Set([...(base?.includeFields ?? []), ...o.includeFields])].filter((f) => !o.excludeFields.includes(f));
-    all.set(model, { name: model, model, builtin: base !== undefined, domain: o.domain, excludeFields: o.excludeFields, includeFields });
+    all.set(model, { name: model, model, builtin: base !== undefined, domain: o.domain, excludeFields: o.excludeFields, includeFields, hashFields: o.hashFields });
   }
   if (!selected || selected.length === 0) return [...all.values()];
   return selected.map((name) => {

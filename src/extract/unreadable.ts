@@ -18,6 +18,7 @@ import { inTransaction, type Pool } from '../db/pool.ts';
 import { landRecords } from '../db/raw-tables.ts';
 import type { ExtractSettings, PlannedStream } from './stream-types.ts';
 import { firstLine } from '../util/first-line.ts';
+import { readRecords } from './read-records.ts';
 
 export const MAX_UNREADABLE_PER_PAGE = 10;
 
@@ -95,10 +96,5 @@ export async function landIds(
 
 /** `search_read` on explicit ids, with the stream's fields and context (records gone meanwhile are simply absent). */
 function readIds(odoo: OdooClient, stream: PlannedStream, settings: ExtractSettings, ids: readonly number[]): Promise<OdooRecord[]> {
-  return odoo.searchRead<OdooRecord>(stream.model, [leaf('id', 'in', [...ids])], {
-    fields: [...stream.fields],
-    order: 'id',
-    context: settings.context,
-    displayNames: settings.displayNames,
-  });
+  return readRecords(odoo, stream, settings, [leaf('id', 'in', [...ids])]);
 }

@@ -139,7 +139,7 @@ const cases: Case[] = [
   },
   {
     input: 'misspelt key in a stream config', argv: ['extract'], files: yml('streams:\n  res.partner:\n    domian: [["type", "=", "contact"]]\n'),
-    message: 'elt extract: elt.yml: streams.res.partner: unknown key "domian": did you mean domain? (expected one of enabled, domain, exclude_fields, include_fields)',
+    message: 'elt extract: elt.yml: streams.res.partner: unknown key "domian": did you mean domain? (expected one of enabled, domain, exclude_fields, include_fields, hash_fields)',
   },
   {
     input: 'invalid domain', argv: ['extract'], files: yml('streams:\n  res.partner:\n    domain: [["type", "!==", "contact"]]\n'),

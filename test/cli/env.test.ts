@@ -33,6 +33,9 @@ describe('environment configuration', () => {
     expect(env.LOG_LEVEL).toBe('info');
     expect(odooSettings(env)).toMatchObject({ url: 'https://odoo.example.com', db: 'prod', login: 'elt', secret: 's3cret-pw', timeoutMs: 120_000, retries: 5 });
     expect(odooSettings(loadEnv({ ...good, ODOO_RETRIES: '0' })).retries).toBe(0);
+    // The hash key is optional (runs with hash_fields ask for it: hash-fields.test.ts); 16 characters are enough.
+    expect(loadEnv(good).ELT_HASH_KEY).toBeUndefined();
+    expect(loadEnv({ ...good, ELT_HASH_KEY: '0123456789abcdef' }).ELT_HASH_KEY).toBe('0123456789abcdef');
   });
 
   it('prefers the API key to the password', () => {
@@ -55,6 +58,8 @@ describe('environment configuration', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL is not a PostgreSQL URL such as postgres://user@host:5432/warehouse'],
     [{ ODOO_TIMEOUT_SECONDS: '-3' }, 'ODOO_TIMEOUT_SECONDS "-3" is not a positive number of seconds'],
     [{ ODOO_TLS_INSECURE: 'yes' }, 'ODOO_TLS_INSECURE "yes" is not true or false'],
+    // A secret: its value is never shown.
+    [{ ELT_HASH_KEY: 'too-short-key' }, 'ELT_HASH_KEY is not a secret of at least 16 characters (make one with openssl rand -hex 32)'],
   ])('rejects %o with one line naming the variable', (bad, expected) => {
     expect(message(() => load({ ...good, ...bad }))).toBe(`${expected}: fix it ${FIX}`);
   });

@@ -14,6 +14,7 @@ import { freshDatabase, type FreshDatabase } from '../support/database.ts';
 import { closedPort, projectDir, spawnElt, type CliOutcome, type EnvOverrides } from '../support/cli.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { SIM_NOW } from '../support/odoo.ts';
+import { tablesText } from '../support/warehouse-text.ts';
 
 const PASSWORD = 'Odoo-Pa55-s3cret-1';
 const API_KEY = 'odoo-api-key-5ecret-0123456789abcdef';
@@ -157,16 +158,3 @@ describe('secrets', () => {
     expect(leaks(tables)).toEqual([]);
   });
 });
-
-/** Every row of every table in the warehouse (framework, raw, marts, seeds) as text. */
-async function tablesText(pool: pg.Pool): Promise<string> {
-  const { rows: tables } = await pool.query<{ name: string }>(
-    `select table_name as name from information_schema.tables where table_schema = 'public' order by 1`,
-  );
-  const parts: string[] = [];
-  for (const { name } of tables) {
-    const { rows } = await pool.query<{ t: string }>(`select t::text as t from public."${name}" as t`);
-    parts.push(...rows.map((r) => r.t));
-  }
-  return parts.join('\n');
-}

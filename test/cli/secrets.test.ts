@@ -3,16 +3,17 @@ import { createLogger } from '../../src/cli/logger.ts';
 import { maskSecrets, secretValues } from '../../src/cli/secrets.ts';
 
 describe('secret values', () => {
-  it('are the Odoo password and key, PGPASSWORD and the passwords inside ODOO_URL and DATABASE_URL', () => {
+  it('are the Odoo password and key, PGPASSWORD, the hash key and the passwords inside ODOO_URL and DATABASE_URL', () => {
     const found = secretValues({
       ODOO_PASSWORD: 'odoo-pass',
+      ELT_HASH_KEY: 'hash-key-0123456789abcdef',
       ODOO_API_KEY: 'odoo-key-123',
       PGPASSWORD: 'pg-env-pass',
       ODOO_URL: 'https://proxy:pr%23xy-pass@odoo.example.com',
       DATABASE_URL: 'postgres://elt:db-pass-9@127.0.0.1/warehouse',
       ODOO_DB: 'production',
     });
-    expect(found.sort()).toEqual(['db-pass-9', 'odoo-key-123', 'odoo-pass', 'pg-env-pass', 'pr#xy-pass']);
+    expect(found.sort()).toEqual(['db-pass-9', 'hash-key-0123456789abcdef', 'odoo-key-123', 'odoo-pass', 'pg-env-pass', 'pr#xy-pass']);
     expect(secretValues({ ODOO_PASSWORD: 'abc', DATABASE_URL: 'postgres://elt@host/db', ODOO_URL: 'not a url' })).toEqual([]);
   });
 

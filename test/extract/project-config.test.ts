@@ -48,7 +48,7 @@ describe('project config', () => {
   it.each([
     [{ extract: { page_size: 0 } }, 'elt.yml: extract.page_size: Too small: expected number to be >=1'],
     [{ extract: { pagesize: 10 } }, 'elt.yml: extract: unknown key "pagesize": did you mean page_size? (expected one of lookback_minutes, clock_skew_seconds, page_size, concurrency, odoo_requests, display_names)'],
-    [{ streams: { 'res.partner': { exclude: ['x'] } } }, 'elt.yml: streams.res.partner: unknown key "exclude": did you mean exclude_fields? (expected one of enabled, domain, exclude_fields, include_fields)'],
+    [{ streams: { 'res.partner': { exclude: ['x'] } } }, 'elt.yml: streams.res.partner: unknown key "exclude": did you mean exclude_fields? (expected one of enabled, domain, exclude_fields, include_fields, hash_fields)'],
     [{ streams: { 'x; drop table y': {} } }, 'elt.yml: streams.x; drop table y: not an Odoo model name (lowercase words joined by dots, like product.brand)'],
     [{ streams: { 'res.partner': { exclude_fields: ['Bad Field'] } } }, 'elt.yml: streams.res.partner.exclude_fields.0: must be a field name such as x_brand_id'],
   ])('rejects %o in one line', (raw, expected) => {

@@ -93,7 +93,7 @@ describe('a ranged pass', () => {
 
   it('a kill while ranges are in flight keeps every landed range; the next run resumes after the last one', async () => {
     const stream: PlannedStream = {
-      name: 'pos.payment', model: 'pos.payment', domain: [], fields: ['amount', 'write_date'], incremental: true,
+      name: 'pos.payment', model: 'pos.payment', domain: [], fields: ['amount', 'write_date'], incremental: true, hashFields: [],
       fieldTypes: [{ name: 'amount', type: 'monetary' }, { name: 'write_date', type: 'datetime' }],
     };
     const ids = sim.store.search('pos.payment', [], { activeTest: false, order: 'id' });

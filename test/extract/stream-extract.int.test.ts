@@ -16,7 +16,7 @@ afterAll(async () => {
 
 const RECORDS = Array.from({ length: 25 }, (_, i) => ({ id: (i + 1) * 2, name: `Item ${i + 1}`, write_date: '2026-11-01 10:00:00' }));
 const stream: PlannedStream = {
-  name: 'x_pipe.item', model: 'x_pipe.item', domain: [], fields: ['name', 'write_date'], incremental: true,
+  name: 'x_pipe.item', model: 'x_pipe.item', domain: [], fields: ['name', 'write_date'], incremental: true, hashFields: [],
   fieldTypes: [{ name: 'name', type: 'char' }, { name: 'write_date', type: 'datetime' }],
 };
 const settings = { lookbackMinutes: 10, clockSkewSeconds: 60, pageSize: 10, displayNames: false, fullRefresh: false, detectDeletes: false, context: { active_test: false } };

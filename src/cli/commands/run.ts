@@ -7,6 +7,7 @@ import { planTransform } from '../../transform/run-transform.ts';
 import { odooSettings } from '../env.ts';
 import { resolveStreams, streamNames } from '../../extract/streams.ts';
 import { planStreams } from '../../extract/plan.ts';
+import { runHashKey } from '../../extract/hash-fields.ts';
 import { extractArgs } from './extract.ts';
 import { projectPlan } from '../project.ts';
 import { writeCommandArtifacts } from '../run-results.ts';
@@ -25,10 +26,11 @@ export const pipelineCommand = defineCommand({
     const threads = threadsFlag(args.threads);
     const startedAt = Date.now();
     return withContext(async (ctx) => {
-      // Every setting, stream name, model file, the Odoo login and the streams elt.yml
-      // configures (fields, domains) are checked before the migration touches anything.
+      // Every setting, stream name, model file, the hash key, the Odoo login and the streams
+      // elt.yml configures (fields, domains, hash_fields) are checked before the migration touches anything.
       const settings = odooSettings(ctx.env);
       const streams = listFlag(args.streams);
+      runHashKey(resolveStreams(ctx.config, streams), ctx.env.ELT_HASH_KEY);
       const configured = resolveStreams(ctx.config, streams).filter((s) => ctx.config.streams.has(s.name));
       planTransform(projectPlan(ctx.config));
       const odoo = await connectOdoo(settings, ctx.log);

@@ -61,5 +61,5 @@ function projectModels(config: ProjectConfig): ReadonlySet<string> | null {
 
 /** A stream the warehouse has state for but elt.yml no longer configures: asked with no domain. */
 function adHoc(name: string, model: string): Stream {
-  return { name, model, builtin: false, domain: [], excludeFields: [], includeFields: [] };
+  return { name, model, builtin: false, domain: [], excludeFields: [], includeFields: [], hashFields: [] };
 }
