@@ -91,7 +91,7 @@ export function checkHashFields(model: string, fields: Readonly<Record<string, F
     if (!info) throw new ProjectConfigError(`stream ${model}: Odoo has no field ${name} on ${model} (check hash_fields)`);
     if (!HASHABLE_TYPES.includes(info.type)) {
       throw new ProjectConfigError(
-        `stream ${model}: hash_fields: ${name} is a ${String(info.type)} field, and only ${HASHABLE_TYPES.slice(0, -1).join(', ')} and ${HASHABLE_TYPES.at(-1)} fields can be hashed (leave it out with exclude_fields instead)`,
+        `stream ${model}: hash_fields: ${name} has type ${String(info.type)}; only ${HASHABLE_TYPES.slice(0, -1).join(', ')} and ${HASHABLE_TYPES.at(-1)} fields can be hashed (leave it out with exclude_fields instead)`,
       );
     }
   }

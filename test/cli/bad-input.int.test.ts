@@ -15,6 +15,7 @@ import { SIM_NOW } from '../support/odoo.ts';
 
 const PASSWORD = 'Bad-Input-Pa55';
 const API_KEY = 'bad-input-api-key-0123456789';
+const HASH_KEY = 'bad-input-hash-key-0123456789';
 
 let sim: Simulator;
 let web: Server; // an HTTP server that is not Odoo: 404 and an HTML page for everything
@@ -163,6 +164,28 @@ const cases: Case[] = [
   },
   { input: 'elt.yml not YAML', argv: ['extract'], files: yml('streams: [\n'), message: /^elt extract: elt\.yml: line 2 is not valid YAML: .+[^:]$/ },
 
+  // Personal data: hash_fields and their key.
+  {
+    input: 'hash_fields without ELT_HASH_KEY', argv: ['extract'], files: yml('streams:\n  res.partner:\n    hash_fields: [email, phone]\n'),
+    message: 'elt extract: hash_fields of res.partner need ELT_HASH_KEY, which is not set: set it in the environment or in .env in the project folder to a secret of at least 16 characters (make one with openssl rand -hex 32)',
+  },
+  {
+    input: 'ELT_HASH_KEY too short', argv: ['extract'], env: () => env({ ELT_HASH_KEY: 'short-key-123' }), files: yml('streams:\n  res.partner:\n    hash_fields: [email]\n'),
+    message: 'elt extract: ELT_HASH_KEY is not a secret of at least 16 characters (make one with openssl rand -hex 32): fix it in the environment or in .env in the project folder (copy .env.example to .env)',
+  },
+  {
+    input: 'a field both hashed and excluded', argv: ['extract'], env: () => env({ ELT_HASH_KEY: HASH_KEY }), files: yml('streams:\n  res.partner:\n    exclude_fields: [email]\n    hash_fields: [email, phone]\n'),
+    message: 'elt extract: elt.yml: streams.res.partner.hash_fields: email is also in exclude_fields (a field is either left out or landed hashed: keep it in one list)',
+  },
+  {
+    input: 'a hashed field that is not text', argv: ['extract', '--streams', 'res.partner'], env: () => env({ ELT_HASH_KEY: HASH_KEY }), files: yml('streams:\n  res.partner:\n    hash_fields: [email, partner_latitude]\n'),
+    message: 'elt extract: stream res.partner: hash_fields: partner_latitude has type float; only char, text, html and selection fields can be hashed (leave it out with exclude_fields instead)',
+  },
+  {
+    input: 'a hashed field Odoo lacks', argv: ['extract', '--streams', 'res.partner'], env: () => env({ ELT_HASH_KEY: HASH_KEY }), files: yml('streams:\n  res.partner:\n    hash_fields: [email, x_passport_no]\n'),
+    message: 'elt extract: stream res.partner: Odoo has no field x_passport_no on res.partner (check hash_fields)',
+  },
+
   // Models, selection, seeds.
   {
     input: 'a cycle between models', argv: ['transform'], files: { ...models, 'sql/marts/bi_ok.sql': "-- materialized: table\nselect id from {{ ref('bi_child') }}" },
@@ -206,6 +229,16 @@ const cases: Case[] = [
   {
     input: 'elt run with a wrong password stops before migrating', argv: ['run'], bare: true, files: models, env: () => env({ ODOO_PASSWORD: 'not-the-password' }, bare),
     message: () => `elt run: cannot log in to Odoo at ${sim.url}: Odoo rejected the login for user elt on database ${sim.db}: check ODOO_USERNAME and ODOO_PASSWORD (or ODOO_API_KEY)`,
+  },
+  {
+    input: 'elt run with hash_fields and no ELT_HASH_KEY stops before migrating', argv: ['run'], bare: true,
+    files: { ...models, ...yml('streams:\n  res.partner:\n    hash_fields: [email]\n') }, env: () => env({}, bare),
+    message: 'elt run: hash_fields of res.partner need ELT_HASH_KEY, which is not set: set it in the environment or in .env in the project folder to a secret of at least 16 characters (make one with openssl rand -hex 32)',
+  },
+  {
+    input: 'elt run with a hashed field that is not text stops before migrating', argv: ['run'], bare: true,
+    files: { ...models, ...yml('streams:\n  res.partner:\n    hash_fields: [customer_rank]\n') }, env: () => env({ ELT_HASH_KEY: HASH_KEY }, bare),
+    message: 'elt run: stream res.partner: hash_fields: customer_rank has type integer; only char, text, html and selection fields can be hashed (leave it out with exclude_fields instead)',
   },
   {
     input: 'elt run with an unknown field in elt.yml stops before migrating', argv: ['run'], bare: true,

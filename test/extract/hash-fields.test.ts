@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseProjectConfig, ProjectConfigError } from '../../src/extract/project-config.ts';
 import { resolveStreams } from '../../src/extract/streams.ts';
@@ -38,9 +40,9 @@ describe('hash_fields in elt.yml', () => {
     expect(() => checkHashFields('res.partner', fields, ['email', 'comment', 'note', 'lang'])).not.toThrow();
     expect(error(() => checkHashFields('res.partner', fields, ['email', 'mobile']))).toBe('stream res.partner: Odoo has no field mobile on res.partner (check hash_fields)');
     expect(error(() => checkHashFields('res.partner', fields, ['partner_latitude']))).toBe(
-      'stream res.partner: hash_fields: partner_latitude is a float field, and only char, text, html and selection fields can be hashed (leave it out with exclude_fields instead)',
+      'stream res.partner: hash_fields: partner_latitude has type float; only char, text, html and selection fields can be hashed (leave it out with exclude_fields instead)',
     );
-    expect(error(() => checkHashFields('res.partner', fields, ['parent_id']))).toMatch(/^stream res\.partner: hash_fields: parent_id is a many2one field, /);
+    expect(error(() => checkHashFields('res.partner', fields, ['parent_id']))).toMatch(/^stream res\.partner: hash_fields: parent_id has type many2one; /);
   });
 });
 
@@ -86,5 +88,15 @@ describe('the keyed hash', () => {
     expect(runHashKey(streams, KEY)!.fingerprint).toBe(hashKey(KEY).fingerprint);
     expect(streamHashKey(streams[2]!, undefined)).toBeNull();
     expect(() => streamHashKey(streams[0]!, undefined)).toThrow('res.partner: hash_fields need ELT_HASH_KEY, which is not set');
+  });
+});
+
+describe('the example elt init ships', () => {
+  it('hashes the partner fields the README names, once its streams: block is uncommented', () => {
+    const text = readFileSync(new URL('../../templates/project/elt.yml', import.meta.url), 'utf8');
+    const block = text.slice(text.indexOf('# streams:'));
+    const lines = block.slice(0, block.indexOf('\n\n')).split('\n').map((line) => line.replace(/^# ?/, ''));
+    const config = parseProjectConfig(parse(lines.join('\n')), 'elt.yml');
+    expect(config.streams.get('res.partner')).toMatchObject({ hashFields: ['email', 'mobile', 'phone', 'street', 'vat'], excludeFields: ['comment', 'street2'] });
   });
 });
