@@ -3,7 +3,7 @@ import type { FieldDef, RecordValues } from './model-def.ts';
 import type { ModelInfo } from './model-info.ts';
 import { idBounds, NEGATIVE_OPERATORS, parseDomain, type DomainNode } from './domain-parse.ts';
 import { isNull, scalarPredicate } from './domain-leaf.ts';
-import type { RecordSource } from './record-source.ts';
+import { oneToManyIds, type RecordSource } from './record-source.ts';
 import { isSearchable } from './related-path.ts';
 
 export type Predicate = (rec: RecordValues) => boolean;
@@ -180,7 +180,7 @@ function isNameCriterion(right: unknown): boolean {
 
 /** ids of the related records of a relational field, for one record (a non-stored hop of a related path through its compute). */
 function relatedIds(store: RecordSource, name: string, field: FieldDef): (rec: RecordValues) => readonly number[] {
-  if (field.type === 'one2many') return (rec) => store.children(field.relation!, field.relationField!, rec.id as number);
+  if (field.type === 'one2many') return (rec) => oneToManyIds(store, field, rec.id as number);
   const compute = field.store === false ? field.compute : undefined;
   const get = compute ? (rec: RecordValues) => compute(rec, store) : (rec: RecordValues) => rec[name];
   if (field.type === 'many2many') return (rec) => (get(rec) as number[] | undefined) ?? [];

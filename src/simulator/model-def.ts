@@ -47,6 +47,12 @@ export interface FieldDef {
   readonly relation?: string;
   /** For one2many: the many2one on `relation` that points back. */
   readonly relationField?: string;
+  /**
+   * For one2many: the field's `domain` as a test on each child record. Odoo
+   * applies it when it reads the field and when it searches through it
+   * (account.move's invoice_line_ids leaves out tax and payment-term lines).
+   */
+  readonly domain?: (child: RecordValues) => boolean;
   readonly selection?: ReadonlyArray<readonly [string, string]>;
   readonly required?: boolean;
   readonly readonly?: boolean;

@@ -1,5 +1,6 @@
 import type { FieldDef, RecordValues } from './model-def.ts';
 import { emptyValue, isNumeric, type ModelInfo } from './model-info.ts';
+import { oneToManyIds } from './record-source.ts';
 import type { Store } from './store.ts';
 
 export interface ReadOptions {
@@ -29,7 +30,7 @@ function readField(store: Store, info: ModelInfo, rec: RecordValues, name: strin
   const id = rec.id as number;
   if (name === 'display_name') return store.displayName(info.name, id) ?? false;
   if (field.type === 'one2many') {
-    return activeOnly(store, field, store.children(field.relation!, field.relationField!, id), opts);
+    return activeOnly(store, field, oneToManyIds(store, field, id), opts);
   }
   let raw: unknown;
   if (field.store === false && field.companyDependent && name in rec) raw = rec[name];
