@@ -52,8 +52,9 @@ export function generateRetail(sink: SeedSink, options: RetailOptions): void {
     companyId: 1, companyPartnerId: 1, currencyId: 0, currencies: new Map(), countries: new Map(), states: new Map(),
     users: { bot: 1, admin: 2, managers: [], cashiers: [], salesRep: 0, buyer: 0, all: [] },
     teams: { store: 0, b2b: 0, web: 0 }, uom: { unit: 0, dozen: 0, kg: 0, g: 0, litre: 0 },
-    taxes: { saleStandard: 0, saleReduced: 0, purchaseStandard: 0, purchaseReduced: 0, rates: new Map() },
+    taxes: { saleStandard: 0, saleReduced: 0, purchaseStandard: 0, purchaseReduced: 0, rates: new Map(), names: new Map() },
     pricelistId: 0, products: [], warehouses: [], employees: [], customers: [], vendors: [], configs: [], promotions: [],
+    partnerNames: new Map(), invoicedSales: [], billedPurchases: [],
   };
   // Master data draws from its own streams: the same seed gives the same catalog at every scale.
   seedCurrenciesAndCountries(world);

@@ -18,6 +18,7 @@ export function seedVendors(world: World, rng: Rng): void {
       supplier_rank: rng.int(1, 40), active: i !== 13, lang: city.country === 'DE' ? 'de_DE' : city.country === 'CN' ? 'zh_CN' : 'fr_FR',
     }), masterStamp(world, rng));
     world.vendors.push(id);
+    world.partnerNames.set(id, name);
     if (rng.chance(0.35)) {
       const contact = person(rng);
       world.seeder.insert('res.partner', partnerValues({
@@ -47,6 +48,7 @@ export function seedCustomers(world: World, rng: Rng): void {
       x_loyalty_tier: rng.chance(0.3) ? rng.pick(['Gold', 'Silver', 'Bronze']) : false,
     }), stampAt(world, rng, created));
     world.customers.push({ id, isCompany: true, active, commercialId: id, createdAt: created });
+    world.partnerNames.set(id, name);
     const contacts = rng.int(0, 3);
     for (let k = 0; k < contacts; k++) {
       const contact = person(rng);
@@ -82,6 +84,7 @@ export function seedCustomers(world: World, rng: Rng): void {
       x_marketing_optin: hasEmail && rng.chance(0.55),
     }), stampAt(world, rng, created));
     world.customers.push({ id, isCompany: false, active, commercialId: id, createdAt: created });
+    world.partnerNames.set(id, name);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { RecordValues } from '../model-def.ts';
 import type { Rng } from './random.ts';
 import { cumulate } from './random.ts';
-import type { World } from './world.ts';
+import { invoiceableLine, type World } from './world.ts';
 import { DAY_MS, HOUR_MS, fmtDatetime, round2 } from './format.ts';
 
 /** Purchase orders (RFQs, confirmed, locked, cancelled) with their lines, written in date order. */
@@ -60,7 +60,7 @@ export function seedPurchases(world: World, rng: Rng, scale: number): void {
         qty_received: received, qty_to_invoice: confirmed ? received - invoiced : 0, display_type: false,
       });
     }
-    seeder.insert('purchase.order', {
+    const order: RecordValues = {
       name: `P${String(orderId).padStart(5, '0')}`, priority: rng.chance(0.1) ? '1' : '0',
       origin: rng.chance(0.3) ? `Réappro ${wh.code}` : false, partner_ref: rng.chance(0.5) ? `VND-${rng.int(10000, 99999)}` : false,
       date_order: fmtDatetime(created), date_approve: approve === undefined ? false : fmtDatetime(approve), partner_id: vendor,
@@ -69,7 +69,15 @@ export function seedPurchases(world: World, rng: Rng, scale: number): void {
       date_planned: fmtDatetime(planned), amount_untaxed: round2(untaxed), amount_tax: round2(tax), amount_total: round2(untaxed + tax),
       user_id: world.users.buyer, company_id: world.companyId, currency_rate: 1, picking_type_id: wh.types.in,
       receipt_status: receipt, effective_date: arrived ? fmtDatetime(Math.min(planned, world.now)) : false,
-    }, stamp);
+    };
+    seeder.insert('purchase.order', order, stamp);
+    const firstLineId = seeder.peek('purchase.order.line');
     for (const line of lines) seeder.insert('purchase.order.line', line, stamp);
+    if (approve !== undefined && lines.some((l) => (l.qty_invoiced as number) > 0)) {
+      world.billedPurchases.push({
+        orderId, name: order.name as string, vendorId: vendor, partnerRef: order.partner_ref as string | false, approvedAt: approve,
+        billedAt: lastTouch, lines: lines.map((l, i) => invoiceableLine(l, firstLineId + i, 'taxes_id')),
+      });
+    }
   }
 }

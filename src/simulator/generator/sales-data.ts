@@ -2,6 +2,7 @@ import type { RecordValues } from '../model-def.ts';
 import type { Rng } from './random.ts';
 import { cumulate } from './random.ts';
 import type { PartnerInfo, ProductInfo, World } from './world.ts';
+import { invoiceableLine } from './world.ts';
 import { DAY_MS, HOUR_MS, fmtDate, fmtDatetime, round2 } from './format.ts';
 
 /** Sale orders (quotations, confirmed, cancelled) with their lines, written in date order. */
@@ -76,7 +77,7 @@ function seedSaleOrder(world: World, rng: Rng, products: ProductInfo[], customer
   }
   const statuses = lines.filter((l) => l.display_type === false).map((l) => l.invoice_status);
   const invoiceStatus = !confirmed ? 'no' : statuses.every((s) => s === 'invoiced') ? 'invoiced' : statuses.includes('to invoice') ? 'to invoice' : 'no';
-  seeder.insert('sale.order', {
+  const order: RecordValues = {
     name: `S${String(orderId).padStart(5, '0')}`, company_id: world.companyId, partner_id: customer.id, state,
     locked: confirmed && age > 30 && rng.chance(0.3), client_order_ref: company && rng.chance(0.4) ? `PO-${rng.int(1000, 9999)}` : false,
     date_order: fmtDatetime(dateOrder), commitment_date: rng.chance(0.1) ? fmtDatetime(dateOrder + 7 * DAY_MS) : false,
@@ -87,8 +88,17 @@ function seedSaleOrder(world: World, rng: Rng, products: ProductInfo[], customer
     amount_untaxed: round2(untaxed), amount_tax: round2(tax), amount_total: round2(untaxed + tax), invoice_status: invoiceStatus,
     warehouse_id: world.warehouses[0]!.id, picking_policy: 'direct', delivery_status: delivered,
     effective_date: delivered === 'full' ? fmtDatetime(lastTouch) : false, x_sales_channel: channel,
-  }, stamp);
+  };
+  seeder.insert('sale.order', order, stamp);
+  const firstLineId = seeder.peek('sale.order.line');
   for (const line of lines) seeder.insert('sale.order.line', line, stamp);
+  if (invoiceStatus === 'invoiced') {
+    world.invoicedSales.push({
+      orderId, name: order.name as string, partnerId: customer.commercialId, shippingId: customer.id, business: company,
+      userId: salesman, teamId: team, clientRef: order.client_order_ref as string | false, note: order.note as string | false,
+      invoicedAt: lastTouch, lines: lines.map((l, i) => invoiceableLine(l, firstLineId + i, 'tax_id')),
+    });
+  }
 }
 
 /** A section heading: no product, no amounts. */

@@ -56,12 +56,14 @@ export function seedTaxes(world: World): void {
   const fr = world.countries.get('FR')!;
   const stamp = installStamp(world, 4);
   const rates = new Map<number, number>();
+  const names = new Map<number, string>();
   const tax = (name: string, use: string, amount: number, seq: number, active = true): number => {
     const id = seeder.insert('account.tax', {
       name, type_tax_use: use, amount_type: 'percent', active, company_id: world.companyId, sequence: seq, amount,
       description: `${amount}%`, price_include: false, include_base_amount: false, country_id: fr,
     }, stamp);
     rates.set(id, amount / 100);
+    names.set(id, name);
     return id;
   };
   const saleStandard = tax('20%', 'sale', 20, 1);
@@ -71,7 +73,7 @@ export function seedTaxes(world: World): void {
   const purchaseReduced = tax('5,5% G', 'purchase', 5.5, 2);
   // An old rate, archived: still referenced nowhere, but present as in migrated databases.
   tax('19,6% (ancien taux)', 'sale', 19.6, 9, false);
-  world.taxes = { saleStandard, saleReduced, purchaseStandard, purchaseReduced, rates };
+  world.taxes = { saleStandard, saleReduced, purchaseStandard, purchaseReduced, rates, names };
 }
 
 export function seedPricelists(world: World, rng: Rng): void {

@@ -1,3 +1,4 @@
+import type { RecordValues } from '../model-def.ts';
 import type { Rng } from './random.ts';
 import type { Seeder, Stamp } from './seeder.ts';
 import { DAY_MS, HOUR_MS } from './format.ts';
@@ -32,6 +33,52 @@ export interface World {
   vendors: number[];
   configs: ConfigInfo[];
   promotions: PromotionInfo[];
+  /** Display names of the customers' and vendors' partners (invoices and payment labels carry them). */
+  partnerNames: Map<number, string>;
+  /** Sale orders whose lines are all invoiced, for the accounting step. */
+  invoicedSales: InvoicedSale[];
+  /** Purchase orders with billed quantities, for the accounting step. */
+  billedPurchases: BilledPurchase[];
+}
+
+/** An order line as its invoice line copies it (quantity: what was invoiced). */
+export interface InvoiceableLine {
+  readonly lineId: number;
+  readonly sequence: number;
+  readonly section: boolean;
+  readonly name: string;
+  readonly productId: number | false;
+  readonly uomId: number | false;
+  readonly quantity: number;
+  readonly priceUnit: number;
+  readonly discount: number;
+  readonly taxId: number | false;
+}
+
+export interface InvoicedSale {
+  readonly orderId: number;
+  readonly name: string;
+  /** partner_invoice_id (the commercial partner) and partner_shipping_id. */
+  readonly partnerId: number;
+  readonly shippingId: number;
+  readonly business: boolean;
+  readonly userId: number;
+  readonly teamId: number;
+  readonly clientRef: string | false;
+  readonly note: string | false;
+  /** When the order was last touched (delivered, invoiced): epoch ms. */
+  readonly invoicedAt: number;
+  readonly lines: readonly InvoiceableLine[];
+}
+
+export interface BilledPurchase {
+  readonly orderId: number;
+  readonly name: string;
+  readonly vendorId: number;
+  readonly partnerRef: string | false;
+  readonly approvedAt: number;
+  readonly billedAt: number;
+  readonly lines: readonly InvoiceableLine[];
 }
 
 export interface Users {
@@ -52,6 +99,8 @@ export interface Taxes {
   readonly purchaseReduced: number;
   /** Tax id -> rate (0.2 for 20 %). */
   readonly rates: Map<number, number>;
+  /** Tax id -> name ('20%'): what a tax line of an invoice is labelled. */
+  readonly names: Map<number, string>;
 }
 
 export interface ProductInfo {
@@ -147,4 +196,15 @@ export function masterStamp(world: World, rng: Rng, uid = 2, editedChance = 0.25
 export function installStamp(world: World, offsetMinutes = 0): Stamp {
   const at = world.installedAt + offsetMinutes * 60_000;
   return { create: at, write: at + HOUR_MS / 60, uid: 1 };
+}
+
+/** A sale or purchase order line as its invoice line copies it: the invoiced quantity, the first tax of `taxField`. */
+export function invoiceableLine(line: RecordValues, lineId: number, taxField: string): InvoiceableLine {
+  const taxes = line[taxField] as number[];
+  return {
+    lineId, sequence: line.sequence as number, section: line.display_type !== false, name: line.name as string,
+    productId: line.product_id as number | false, uomId: line.product_uom as number | false,
+    quantity: line.qty_invoiced as number, priceUnit: line.price_unit as number, discount: line.discount as number,
+    taxId: taxes.length ? taxes[0]! : false,
+  };
 }
