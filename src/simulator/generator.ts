@@ -14,6 +14,7 @@ import { seedLoyalty } from './generator/loyalty-data.ts';
 import { seedPosOrders } from './generator/pos-orders.ts';
 import { seedSales } from './generator/sales-data.ts';
 import { seedPurchases } from './generator/purchase-data.ts';
+import { seedAccounting } from './generator/accounting-data.ts';
 
 export interface RetailOptions {
   /** PRNG seed: same seed, same data. Default 42. */
@@ -36,8 +37,11 @@ export const WINDOW_DAYS = 90;
 /**
  * Writes a deterministic retail company into `sink`: one company with three
  * shops, their stock, staff, customers and catalog (fixed size), and ~90 days
- * of POS, sales and purchase activity (proportional to `scale`). Records go
- * in dependency order; ids are predicted, so mutual references are exact.
+ * of POS, sales and purchase activity (proportional to `scale`), then its
+ * accounting: a chart of accounts, journals and rates (fixed), and the
+ * invoices, bills, credit notes, payments and entries of those months and
+ * the ones before (proportional to `scale`). Records go in dependency order;
+ * ids are predicted, so mutual references are exact.
  */
 export function generateRetail(sink: SeedSink, options: RetailOptions): void {
   const seed = options.seed ?? 42;
@@ -73,4 +77,6 @@ export function generateRetail(sink: SeedSink, options: RetailOptions): void {
   seedPosOrders(world, root.fork('pos'), scale);
   seedSales(world, root.fork('sales'), scale);
   seedPurchases(world, root.fork('purchases'), scale);
+  // last, from streams of its own: adding it changed no record written above
+  seedAccounting(world, root.fork('accounting-setup'), root.fork('accounting'), scale);
 }

@@ -31,7 +31,7 @@ describe('generateRetail determinism', () => {
   it('keeps the master data identical across scales', () => {
     const bigger = generate({ scale: 0.3 });
     expect(bigger.count('pos.order')).toBe(450);
-    for (const model of ['product.product', 'res.partner', 'hr.employee', 'stock.quant']) {
+    for (const model of ['product.product', 'res.partner', 'hr.employee', 'stock.quant', 'account.account', 'account.journal', 'res.currency.rate']) {
       const a = small.all(model).map((r) => r.values);
       const b = bigger.all(model).map((r) => r.values);
       expect(JSON.stringify(b), model).toBe(JSON.stringify(a));
@@ -70,6 +70,11 @@ describe('generateRetail volumes', () => {
       ['sale.order.line', 500, 700],
       ['purchase.order', 100, 100],
       ['purchase.order.line', 330, 470],
+      ['account.account', 37, 37],
+      ['account.journal', 8, 8],
+      ['account.move', 300, 450], // invoices for ~85 sale orders, bills for ~55 purchase orders, direct ones, payments, entries
+      ['account.move.line', 1200, 1900],
+      ['account.payment', 100, 180],
     ];
     for (const [model, least, most] of volumes) expectCount(full, model, least, most);
     expect(full.count('product.template')).toBeLessThan(full.count('product.product'));
@@ -85,6 +90,8 @@ describe('generateRetail volumes', () => {
     expectCount(small, 'pos.order.line', 330, 480);
     expect(small.count('sale.order')).toBe(20);
     expect(small.count('purchase.order')).toBe(10);
+    expectCount(small, 'account.move', 30, 60);
+    expect(small.count('account.account')).toBe(full.count('account.account'));
     expect(small.count('product.product')).toBe(full.count('product.product'));
     expect(small.count('pos.session')).toBe(full.count('pos.session'));
   });

@@ -1,6 +1,6 @@
 import type { FieldDef, ModelDef, RecordValues } from '../model-def.ts';
 import {
-  active, binary, bool, char, float, follow, html, inherited, int, m2m, m2o, o2m, related, sel,
+  active, binary, bool, char, date, float, follow, html, inherited, int, m2m, m2o, o2m, related, sel,
 } from './fields.ts';
 
 /** Models of the `base` module (plus what account/sales_team/mail add to them), as in Odoo 17. */
@@ -21,6 +21,32 @@ export const resCurrency: ModelDef = {
     currency_subunit_label: char('Currency Subunit'),
   },
 };
+
+/**
+ * res.currency.rate: `rate` is units of the currency for one unit of the
+ * company's currency on and after `name` (a date). company_rate divides it by
+ * the company currency's own rate (1 when, as here, it has none);
+ * inverse_company_rate is 1 / company_rate. Odoo 19 adds id to the order.
+ */
+export function resCurrencyRate(version: number): ModelDef {
+  return {
+    name: 'res.currency.rate',
+    description: 'Currency Rate',
+    order: version >= 19 ? 'name desc, id' : 'name desc',
+    fields: {
+      name: date('Date', { required: true }),
+      rate: float('Technical Rate'),
+      company_rate: float('Company Rate', { store: false, readonly: false, compute: (r) => r.rate }),
+      inverse_company_rate: float('Inverse Company Rate', {
+        store: false,
+        readonly: false,
+        compute: (r) => (typeof r.rate === 'number' && r.rate ? 1 / r.rate : 0),
+      }),
+      currency_id: m2o('res.currency', 'Currency', { required: true, readonly: true }),
+      company_id: m2o('res.company', 'Company'),
+    },
+  };
+}
 
 export const resCountry: ModelDef = {
   name: 'res.country',

@@ -1,6 +1,9 @@
 import type { ModelDef } from '../model-def.ts';
-import { accountTax } from './account.ts';
-import { resCompany, resCountry, resCountryState, resCurrency, resPartner, resUsers } from './base.ts';
+import { accountAccount, accountAccount19, accountJournal, accountJournal19, accountTax } from './account.ts';
+import { accountMove, accountMove19 } from './account-move.ts';
+import { accountMoveLine, accountMoveLine19 } from './account-move-line.ts';
+import { accountFullReconcile, accountPartialReconcile, accountPayment, accountPayment19 } from './account-payment.ts';
+import { resCompany, resCountry, resCountryState, resCurrency, resCurrencyRate, resPartner, resUsers } from './base.ts';
 import { crmTeam } from './crm.ts';
 import { hrDepartment, hrEmployee, hrEmployee19, hrJob, hrVersion, hrWorkLocation } from './hr.ts';
 import { loyaltyProgram, loyaltyReward, loyaltyRule } from './loyalty.ts';
@@ -24,7 +27,7 @@ export interface RetailModelOptions {
 
 /**
  * The models of a retail Odoo database (base, product, stock, hr, point_of_sale,
- * sale, purchase, loyalty), as the given version defines them.
+ * sale, purchase, loyalty, account), as the given version defines them.
  */
 export function retailModels(options: RetailModelOptions): ModelDef[] {
   const { version } = options;
@@ -68,5 +71,26 @@ export function retailModels(options: RetailModelOptions): ModelDef[] {
     purchaseOrder,
     purchaseOrderLine,
     ...(options.posPromotion ? [posPromotion] : []),
+    // last, so the ir.model.fields rows of the models above keep their ids
+    ...accountingModels(version),
+  ];
+}
+
+/**
+ * Invoicing: currency rates, the chart of accounts, journals, entries and
+ * their lines, payments and their matching. Checked against the 17 and 19
+ * sources; Odoo 18, which made these changes, gets the 19 shapes.
+ */
+function accountingModels(version: number): ModelDef[] {
+  const v19 = version >= 18;
+  return [
+    resCurrencyRate(version),
+    v19 ? accountAccount19 : accountAccount,
+    v19 ? accountJournal19 : accountJournal,
+    v19 ? accountMove19 : accountMove,
+    v19 ? accountMoveLine19 : accountMoveLine,
+    v19 ? accountPayment19 : accountPayment,
+    accountPartialReconcile,
+    accountFullReconcile(version),
   ];
 }
