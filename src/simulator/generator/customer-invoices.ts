@@ -38,7 +38,7 @@ export function seedCustomerInvoices(ctx: AccountingContext, rng: Rng, scale: nu
   const payerOf = (partner: number, business: boolean): Payer => {
     if (!business) return rng.chance(0.92) ? 'immediate' : 'late';
     let payer = payers.get(partner);
-    if (!payer) payers.set(partner, (payer = rng.chance(0.5) ? 'punctual' : rng.chance(0.7) ? 'late' : 'instalments'));
+    if (!payer) payers.set(partner, (payer = rng.chance(0.45) ? 'punctual' : rng.chance(0.55) ? 'late' : 'instalments'));
     return payer;
   };
   for (const sale of sales) {

@@ -112,7 +112,7 @@ export function settle(ctx: AccountingContext, rng: Rng, s: Settlement): void {
   if (payer === 'immediate') plan.push([rng.int(0, 1), 1]);
   else if (payer === 'punctual') plan.push([rng.int(-7, 5), 1]);
   else if (payer === 'late') plan.push([rng.int(8, 70), 1]);
-  else if (payer === 'instalments') plan.push([rng.int(-5, 5), rng.float(0.35, 0.65)], [rng.int(20, 50), 1]);
+  else if (payer === 'instalments') plan.push([rng.int(-5, 5), rng.float(0.35, 0.65)], [rng.int(25, 75), 1]);
   else if (payer === 'partial') plan.push([rng.int(-5, 20), 0.4]);
   let earliest = s.notBefore;
   const deadline = foreign ? acc.rateEnds(currencyId, dayOf(s.invoice.date)) - HOUR_MS : Infinity;
