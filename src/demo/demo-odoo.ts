@@ -66,7 +66,7 @@ function ringUpOrders(sim: Simulator, round: number): void {
     });
     for (const lineId of ids(sim, 'pos.order.line', [['order_id', '=', shape.id]])) {
       const line = sim.store.get('pos.order.line', lineId)!;
-      sim.create('pos.order.line', { ...copyable(line), order_id: orderId, uuid: `demo-${round}-${i}-${lineId}`, is_total_cost_computed: false });
+      sim.create('pos.order.line', { ...copyable(line), order_id: orderId, uuid: `demo-${round}-${i}-${lineId}`, is_total_cost_computed: false, total_cost: 0 });
     }
     for (const paymentId of ids(sim, 'pos.payment', [['pos_order_id', '=', shape.id]])) {
       const payment = sim.store.get('pos.payment', paymentId)!;

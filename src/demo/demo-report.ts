@@ -1,7 +1,8 @@
 /**
  * What `elt demo` shows of the warehouse it built: every mart with its row
  * count, then a few figures a retailer looks at first (sales by branch and
- * top products over the last 7 days of the simulated Odoo's clock).
+ * top products over the last 7 days of the simulated Odoo's clock, and what
+ * customers owe by age).
  */
 import type { Pool } from '../db/pool.ts';
 
@@ -22,12 +23,24 @@ export interface ProductSales {
   readonly revenue: number;
 }
 
+/** Open receivables summed over partners, by days past due (aging_by_partner). */
+export interface ReceivablesByAge {
+  readonly asOf: string;
+  readonly partners: number;
+  /** current, 1-30, 31-60, 61-90, over 90, total. */
+  readonly buckets: readonly number[];
+}
+
 export interface DemoFigures {
   readonly raw: TableCount[];
   readonly marts: TableCount[];
   readonly branches: BranchSales[];
   readonly products: ProductSales[];
+  readonly receivables: ReceivablesByAge | null;
 }
+
+const AGE_BUCKETS = ['current', 'days_1_30', 'days_31_60', 'days_61_90', 'days_over_90', 'total'] as const;
+const AGE_LABELS = ['current', '1-30 days', '31-60', '61-90', 'over 90', 'total'];
 
 /** POS orders that count as sales: paid, posted or invoiced (not drafts, not cancelled). */
 const SOLD = `('paid', 'done', 'invoiced')`;
@@ -59,7 +72,13 @@ export async function collectFigures(db: Pool, now: Date): Promise<DemoFigures> 
       group by 1 order by sum(l.price_subtotal_incl) desc, 1 limit ${TOP_PRODUCTS}`,
     [since],
   );
+  const { rows: aging } = await db.query<Record<string, string | null>>(
+    `select as_of::text, count(*)::text as partners, ${AGE_BUCKETS.map((b) => `coalesce(sum(${b}), 0)::numeric(14, 2)::text as ${b}`).join(', ')}
+       from aging_by_partner where kind = 'receivable' group by as_of`,
+  );
+  const age = aging[0];
   return {
+    receivables: age ? { asOf: age.as_of!, partners: Number(age.partners), buckets: AGE_BUCKETS.map((b) => Number(age[b])) } : null,
     raw: counts.filter((c) => c.table.startsWith('raw_')),
     marts: counts.filter((c) => !c.table.startsWith('raw_')),
     branches: branches.map((r) => ({ branch: r.branch, orders: r.orders, revenue: Number(r.revenue) })),
@@ -79,13 +98,18 @@ export function formatFigures(figures: DemoFigures): string {
   lines.push(...columns([['branch', 'orders', 'revenue'], ...figures.branches.map((b) => [b.branch, int(b.orders), money(b.revenue)])]));
   lines.push('', `Top ${TOP_PRODUCTS} products in the POS, last 7 days:`);
   lines.push(...columns([['product', 'qty', 'revenue'], ...figures.products.map((p) => [p.product, int(p.qty), money(p.revenue)])]));
+  const owed = figures.receivables;
+  if (owed) {
+    lines.push('', `Receivables by days past due, ${int(owed.partners)} customers, as of ${owed.asOf}:`);
+    lines.push(...columns([AGE_LABELS, owed.buckets.map(money)], 0));
+  }
   return lines.join('\n');
 }
 
-/** First column left-aligned, the others right-aligned, indented by two. */
-function columns(rows: string[][]): string[] {
+/** The first `left` columns left-aligned (one by default), the others right-aligned, indented by two. */
+function columns(rows: string[][], left = 1): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => `  ${r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join('  ')}`);
+  return rows.map((r) => `  ${r.map((v, c) => (c < left ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join('  ')}`);
 }
 
 function int(n: number): string {

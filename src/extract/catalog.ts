@@ -4,24 +4,8 @@
  * instance lacks (module not installed, a third-party module, or `hr.version`
  * before Odoo 19) is skipped with one warning.
  */
-import type { ExpectedFields } from '../db/staging-sql.ts';
-
-export interface CatalogStream {
-  readonly model: string;
-  /** Only present on some instances: third-party modules, or newer Odoo. */
-  readonly optional?: boolean;
-  /** Non-stored fields the warehouse needs anyway (read, never filtered on). */
-  readonly includeFields?: readonly string[];
-  /**
-   * The default warehouse's contract with Odoo: every field its models
-   * (sql/marts) read from this stream's staging view, with the Odoo type they
-   * read it as. The view has each of these columns whatever this Odoo
-   * reports: a field it lacks (another version, a module not installed, a
-   * field excluded in elt.yml) is a NULL column of this type, so the models
-   * still run. A field Odoo reports keeps Odoo's type.
-   */
-  readonly warehouseFields?: ExpectedFields;
-}
+import { FINANCE_STREAMS } from './catalog-finance.ts';
+import type { CatalogStream } from './catalog-stream.ts';
 
 /** What nearly every dimension reads. */
 const ACTIVE = { active: 'boolean', create_date: 'datetime' } as const;
@@ -168,6 +152,8 @@ export const BUILTIN_STREAMS: readonly CatalogStream[] = [
     warehouseFields: {
       order_id: 'many2one', product_id: 'many2one', qty: 'float', price_unit: 'float', discount: 'float', price_subtotal: 'float',
       price_subtotal_incl: 'float', is_reward_line: 'boolean', reward_id: 'many2one',
+      // Odoo 17+: the line's cost once computed (at payment, or at session closing for real-time valuation)
+      total_cost: 'float', is_total_cost_computed: 'boolean',
     },
   },
   { model: 'pos.payment' },
@@ -185,6 +171,8 @@ export const BUILTIN_STREAMS: readonly CatalogStream[] = [
       price_subtotal: 'monetary', price_total: 'monetary', display_type: 'selection',
       // with sale_loyalty
       is_reward_line: 'boolean', reward_id: 'many2one',
+      // with sale_margin: the unit cost, and Odoo's margin (price_subtotal - purchase_price x quantity)
+      purchase_price: 'float', margin: 'float',
     },
   },
   {
@@ -204,6 +192,8 @@ export const BUILTIN_STREAMS: readonly CatalogStream[] = [
       date_planned: 'datetime', display_type: 'selection',
     },
   },
+  // finance: accounts, journals, entries and their items, payments, taxes, rates
+  ...FINANCE_STREAMS,
 ];
 
 /**

@@ -58,12 +58,12 @@ export async function runVerify(odoo: OdooClient, db: Pool, config: ProjectConfi
   const streams = plans.flatMap((p) => p.streams);
   const skipped = plans.flatMap((p) => p.skipped);
   const failed = plans.flatMap((p) => ('failed' in p ? [p.failed] : []));
-  checkSumFields(plan.sums, streams);
+  const unverifiable = checkSumFields(plan.sums, streams);
   const context = await readContext(odoo, log);
   const verdicts = await Promise.all(
     streams.map((stream) =>
       limit(async (): Promise<StreamVerdict> => {
-        const checks = plan.sums.filter((s) => s.check.odooModel === stream.model).map((s) => s.check);
+        const checks = plan.sums.filter((s) => s.check.odooModel === stream.model && !unverifiable.has(s)).map((s) => s.check);
         const sums = [...new Map(checks.map((c) => [odooSumKey(c), c])).values()];
         try {
           const verdict = await verifyStream(odoo, db, stream, sums, { pageSize: config.extract.pageSize, context });
@@ -80,7 +80,10 @@ export async function runVerify(odoo: OdooClient, db: Pool, config: ProjectConfi
   );
   const all = [...verdicts, ...failed, ...skipped.map(({ stream, reason }) => unverified(stream, stream, 'skipped', reason))].sort((a, b) => a.stream.localeCompare(b.stream));
   const sums: SumVerdict[] = [];
-  for (const sum of plan.sums) sums.push(await verifySum(db, sum, all, flagged));
+  for (const sum of plan.sums) {
+    const reason = unverifiable.get(sum);
+    sums.push(reason ? { label: sum.label, model: sum.model, odooField: `${sum.check.odooModel}.${odooSumKey(sum.check)}`, status: 'skipped', warehouse: null, odoo: null, error: reason } : await verifySum(db, sum, all, flagged));
+  }
   const ok = [...all, ...sums].every((c) => c.status === 'ok' || c.status === 'skipped');
   return { ok, streams: all, sums };
 }

@@ -9,6 +9,7 @@ import type { Pool } from '../db/pool.ts';
 import { relationColumns } from '../db/verify-queries.ts';
 import type { ProjectConfig } from '../extract/project-config.ts';
 import type { PlannedStream } from '../extract/stream-types.ts';
+import { warehouseFieldsOf } from '../extract/catalog-staging.ts';
 import { resolveStreams, type Stream } from '../extract/streams.ts';
 import { ModelError } from '../transform/errors.ts';
 import { describeCheck, type SumCheck } from '../transform/model-verify.ts';
@@ -57,14 +58,25 @@ export async function checkSumTargets(db: Pool, sums: readonly DeclaredSum[]): P
   return flagged;
 }
 
-/** Once Odoo has been asked (fields_get): a summed field must be one the stream lands, or raw could never agree. */
-export function checkSumFields(sums: readonly DeclaredSum[], planned: readonly PlannedStream[]): void {
-  for (const { path, check } of sums) {
+/**
+ * Once Odoo has been asked (fields_get): a summed field must be one the
+ * stream lands, or raw could never agree. A field the default warehouse
+ * expects but this Odoo lacks (another version: total_cost before 17) makes
+ * its check skipped, with the reason returned; any other is a usage error.
+ */
+export function checkSumFields(sums: readonly DeclaredSum[], planned: readonly PlannedStream[]): Map<DeclaredSum, string> {
+  const skipped = new Map<DeclaredSum, string>();
+  for (const sum of sums) {
+    const { path, check } = sum;
     const stream = planned.find((s) => s.model === check.odooModel);
     for (const field of [check.odooField, check.odooWhere?.field]) {
-      if (stream && field !== undefined && !stream.fields.includes(field)) {
-        throw new ModelError(`${path}: verify: ${check.odooModel}.${field} is not a field elt extracts (unknown to Odoo, not stored, or in exclude_fields)`);
+      if (!stream || field === undefined || stream.fields.includes(field)) continue;
+      if (warehouseFieldsOf(check.odooModel)[field] !== undefined && !stream.fieldTypes.some((f) => f.name === field)) {
+        skipped.set(sum, `this Odoo has no field ${check.odooModel}.${field}`);
+        continue;
       }
+      throw new ModelError(`${path}: verify: ${check.odooModel}.${field} is not a field elt extracts (unknown to Odoo, not stored, or in exclude_fields)`);
     }
   }
+  return skipped;
 }

@@ -100,9 +100,9 @@ function sample(): IdSample {
   return { count: 0, ids: [] };
 }
 
-/** A record's value against a verify `where` value: selections and text as they are, ids and numbers as their text. */
+/** A record's value against a verify `where` value: selections and text as they are, ids, numbers and booleans as their text ('true'). */
 function matches(value: unknown, expected: string): boolean {
-  return (typeof value === 'string' || typeof value === 'number') && String(value) === expected;
+  return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && String(value) === expected;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import * as customers from './marts/customers.ts';
+import * as finance from './marts/finance.ts';
 import * as people from './marts/people.ts';
 import * as products from './marts/products.ts';
 import * as promotions from './marts/promotions.ts';
@@ -14,7 +15,7 @@ import * as sales from './marts/sales.ts';
 import * as stock from './marts/stock.ts';
 
 export const DECLARED_MARTS: ReadonlySet<string> = new Set(
-  [customers, people, products, promotions, purchases, sales, stock].flatMap((module) =>
+  [customers, finance, people, products, promotions, purchases, sales, stock].flatMap((module) =>
     Object.values(module).flatMap((value) => (is(value, PgTable) ? [getTableName(value)] : [])),
   ),
 );

@@ -147,6 +147,8 @@ function insertOrder(world: World, rng: Rng, order: BuiltOrder, sessionId: numbe
     if (!line.name) line.name = `${plan.config.name}/${String(shop.lineSeq).padStart(4, '0')}`;
     line.uuid = token(rng);
     line.is_total_cost_computed = closedAt !== undefined;
+    // Odoo computes a line's cost at payment (real-time valuation) or when the session closes; until then total_cost is 0
+    if (!line.is_total_cost_computed) line.total_cost = 0;
     const lineId = seeder.insert('pos.order.line', line, lineStamp);
     if (!order.refundOf && !line.is_reward_line && values.state !== 'cancel') remember(shop, rng, {
       id: lineId, values: line, orderName: values.name as string, partnerId: values.partner_id as number | false,

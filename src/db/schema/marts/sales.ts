@@ -73,6 +73,16 @@ export const factSalesLines = pgTable(
     localDate: date('local_date', { mode: 'string' }),
     customerId: id('customer_id'),
     branchId: id('branch_id'),
+    /** The line's cost, in the company's currency: see costSource. */
+    cost: numeric('cost'),
+    /** price_subtotal - cost. */
+    margin: numeric('margin'),
+    /**
+     * Where the cost comes from: 'odoo' (a POS line's total_cost once Odoo computed it, Odoo 17+;
+     * a sale line's purchase_price x quantity with sale_margin), 'cost_at_sale' (the product's cost on
+     * the order's date from snap_product_prices), 'current_cost' (its cost now); NULL: no cost known.
+     */
+    costSource: text('cost_source'),
   },
   (t) => [primaryKey({ columns: [t.source, t.lineId] })],
 );
