@@ -213,7 +213,7 @@ const cases: Case[] = [
   { input: '--streams without a value', argv: ['extract', '--streams'], message: 'elt extract: --streams needs a value, e.g. --streams pos.order,pos.order.line (see elt extract --help)' },
   {
     input: 'a verify header with bad grammar', argv: ['verify'], files: { ...models, 'sql/marts/bi_ok.sql': "-- materialized: table\n-- verify: id = total(pos.order.amount_total)\nselect id from {{ ref('bi_stg') }}" },
-    message: `elt verify: sql/marts/bi_ok.sql: verify "id = total(pos.order.amount_total)" should read "<column> = sum(<odoo model>.<field>) [where <column> = '<value>']", e.g. "amount_total = sum(pos.order.amount_total) where source = 'pos'"`,
+    message: `elt verify: sql/marts/bi_ok.sql: verify "id = total(pos.order.amount_total)" should read "<column> = sum(<odoo model>.<field> [where <field> = '<value>']) [where <column> = '<value>']", e.g. "amount_total = sum(pos.order.amount_total) where source = 'pos'"`,
   },
 
   // The warehouse.

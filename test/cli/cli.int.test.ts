@@ -80,12 +80,12 @@ describe('the elt command line', () => {
     const journal = migrationJournal();
     const first = await elt(['migrate']);
     expect(first.code).toBe(0);
-    expect(first.stdout).toBe(`applied ${journal.length} migrations: ${journal.map((m) => m.tag).join(', ')}\n34 raw tables ready, 34 created\n`);
+    expect(first.stdout).toBe(`applied ${journal.length} migrations: ${journal.map((m) => m.tag).join(', ')}\n41 raw tables ready, 41 created\n`);
     expect(journal.map((m) => m.tag).slice(0, 2)).toEqual(['0000_framework', '0001_transform_state']);
     const again = await elt(['migrate']);
-    expect(again).toMatchObject({ code: 0, stdout: `framework tables already up to date (${journal.length} migrations)\n34 raw tables ready, none created\n` });
+    expect(again).toMatchObject({ code: 0, stdout: `framework tables already up to date (${journal.length} migrations)\n41 raw tables ready, none created\n` });
     const tables = await db.pool.query(`select count(*)::int as n from information_schema.tables where table_name like 'raw\\_%'`);
-    expect(tables.rows[0].n).toBe(34);
+    expect(tables.rows[0].n).toBe(41);
   });
 
   it('a rejected login is one clear line, exit 2, with no secret anywhere', async () => {
@@ -101,7 +101,7 @@ describe('the elt command line', () => {
     const out = await elt(['extract']);
     expect(out.code, out.stderr).toBe(0);
     const lines = out.stdout.trimEnd().split('\n');
-    expect(lines.at(-2)).toMatch(/^34 streams: 31 ok, 3 skipped; [\d,]+ records, [\d,]+ changed; \d+\.\d s$/);
+    expect(lines.at(-2)).toMatch(/^41 streams: 38 ok, 3 skipped; [\d,]+ records, [\d,]+ changed; \d+\.\d s$/);
     expect(lines.at(-1)).toMatch(/^Done in \d+\.\d s\.$/);
     expect(lines.find((l) => l.startsWith('  OK    pos.order.line '))).toMatch(
       new RegExp(`^  OK    pos\\.order\\.line\\s+${sim.count('pos.order.line', { activeTest: false }).toLocaleString('en-US')} records, [\\d,]+ changed\\s+\\d+\\.\\d s$`),
@@ -118,11 +118,15 @@ describe('the elt command line', () => {
     const repo = fileURLToPath(new URL('../..', import.meta.url));
     // A warehouse from before the last migration: elt run applies it and says so first (a run with nothing to apply says nothing).
     const last = migrationJournal().at(-1)!;
-    expect(last.tag).toBe('0007_hash_fields');
-    await db.pool.query(`alter table elt_stream_state drop column hash_fields, drop column hash_key_fingerprint; delete from drizzle.__drizzle_migrations where created_at = ${last.when}`);
+    expect(last.tag).toBe('0008_finance_marts');
+    await db.pool.query(
+      `drop table dim_accounts, dim_journals, fact_invoices, fact_journal_items, fact_payments;
+       alter table fact_sales_lines drop column cost, drop column margin, drop column cost_source;
+       delete from drizzle.__drizzle_migrations where created_at = ${last.when}`,
+    );
     const run = await elt(['run'], { ELT_TIMEZONE: 'Europe/Brussels' }, repo);
     expect(run.code, run.stderr.slice(-2000)).toBe(0);
-    expect(run.stdout.split('\n').slice(0, 2)).toEqual(['applied 1 migration: 0007_hash_fields', '34 raw tables ready, none created']);
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual(['applied 1 migration: 0008_finance_marts', '41 raw tables ready, none created']);
     expect(run.stdout.match(/migration|raw tables? ready/g)).toHaveLength(2);
     const models = readdirSync(join(repo, 'sql', 'marts')).length + readdirSync(join(repo, 'sql', 'snapshots')).length;
     expect(run.stdout.trim().split('\n').slice(-2)).toEqual([expect.stringMatching(new RegExp(`^${models} models: ${models} ok; [\\d,]+ rows; \\d+\\.\\d s$`)), expect.stringMatching(/^Done in \d+\.\d s\.$/)]);

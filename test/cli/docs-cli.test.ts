@@ -27,7 +27,7 @@ describe('elt docs', () => {
     expect(out).toEqual({
       code: 0,
       stderr: '',
-      stdout: 'wrote target/docs/index.html: 2 models, 34 streams, 34 staging views, 0 seeds, 2 tests\nno columns, row counts or freshness: DATABASE_URL is not set\n',
+      stdout: 'wrote target/docs/index.html: 2 models, 41 streams, 41 staging views, 0 seeds, 2 tests\nno columns, row counts or freshness: DATABASE_URL is not set\n',
     });
     const manifest = JSON.parse(readFileSync(join(cwd, 'target/docs/manifest.json'), 'utf8')) as DocsManifest;
     expect(manifest.warehouse).toEqual({ read: false, note: 'DATABASE_URL is not set' });

@@ -30,9 +30,9 @@ describe('the pages of the default warehouse', () => {
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
   it('every model, stream, staging view and seed, each with a description', () => {
-    expect(nodes.filter((n) => n.id.startsWith('model/'))).toHaveLength(26);
-    expect(nodes.filter((n) => n.kind === 'stream')).toHaveLength(34);
-    expect(nodes.filter((n) => n.kind === 'staging')).toHaveLength(34);
+    expect(nodes.filter((n) => n.id.startsWith('model/'))).toHaveLength(32);
+    expect(nodes.filter((n) => n.kind === 'stream')).toHaveLength(41);
+    expect(nodes.filter((n) => n.kind === 'staging')).toHaveLength(41);
     expect(nodes.filter((n) => n.kind === 'seed').map((n) => n.name)).toEqual(['seed_branch_codes', 'seed_sale_channel_rules']);
     expect(nodes.filter((n) => !n.description).map((n) => n.id)).toEqual([]);
     expect(byId.get('stream/pos.order')!.description).toBe('Odoo model pos.order landed as raw_pos_order.');

@@ -83,7 +83,7 @@ describe('elt docs', () => {
     const test = await elt(['test']);
     expect(test.code, test.stdout + test.stderr).toBeLessThanOrEqual(1);
     const docs = await elt(['docs']);
-    expect(docs).toEqual({ code: 0, stderr: '', stdout: 'wrote target/docs/index.html: 27 models, 34 streams, 34 staging views, 2 seeds, 85 tests\n' });
+    expect(docs).toEqual({ code: 0, stderr: '', stdout: 'wrote target/docs/index.html: 33 models, 41 streams, 41 staging views, 2 seeds, 117 tests\n' });
     expect(readFileSync(join(dir, 'target/docs/index.html'), 'utf8')).toMatch(/^<!doctype html>/);
 
     const manifest = JSON.parse(readFileSync(join(dir, 'target/docs/manifest.json'), 'utf8')) as DocsManifest;

@@ -41,9 +41,9 @@ async function run(options: { fullRefresh?: boolean } = {}): Promise<{ asked: st
 describe('the field lists kept between runs', () => {
   it('the first run asks every model; the next asks only those Odoo lacks, and lands the same', async () => {
     const first = await run();
-    expect(first.asked).toHaveLength(34);
+    expect(first.asked).toHaveLength(41);
     const kept = await db.pool.query<{ n: number }>('select count(*)::int as n from elt_odoo_fields');
-    expect(kept.rows[0]!.n).toBe(31);
+    expect(kept.rows[0]!.n).toBe(38);
     const from = sim.calls.length;
     const second = await run();
     expect(second.asked).toEqual(ABSENT);
@@ -63,8 +63,8 @@ describe('the field lists kept between runs', () => {
     const gone = await run();
     expect(gone.asked).toEqual([...ABSENT, 'loyalty.rule'].sort());
     expect(gone.results.find((r) => r.stream === 'loyalty.rule')).toMatchObject({ status: 'skipped' });
-    expect((await run({ fullRefresh: true })).asked).toHaveLength(34);
+    expect((await run({ fullRefresh: true })).asked).toHaveLength(41);
     sim.denyAccess('ir.model.fields');
-    expect((await run()).asked).toHaveLength(34);
+    expect((await run()).asked).toHaveLength(41);
   });
 });

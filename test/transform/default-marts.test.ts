@@ -16,7 +16,7 @@ const text = (file: string) => readFileSync(join(marts, file), 'utf8');
 
 describe('the default marts', () => {
   it('are all there', () => {
-    expect(files).toHaveLength(24);
+    expect(files).toHaveLength(30);
   });
 
   it('read no raw table and no JSON', () => {
