@@ -63,7 +63,7 @@ describe('elt verify', () => {
     expect(out.code, out.stdout + out.stderr).toBe(0);
     const lines = out.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^check\s+warehouse\s+odoo\s+status$/);
-    expect(lines.at(-1)).toBe('40 checks: 37 ok, 3 skipped');
+    expect(lines.at(-1)).toBe('58 checks: 55 ok, 3 skipped');
     const orders = records('pos.order').length;
     expect(row(out.stdout, 'pos.order')).toEqual(['pos.order', `${orders}`, `${orders}`, 'ok']);
     expect(row(out.stdout, 'product.brand')).toEqual(['product.brand', '-', '-', 'skipped']);
@@ -71,6 +71,10 @@ describe('elt verify', () => {
     expect(row(out.stdout, "fact_sales.amount_total where source = 'pos'")).toEqual(["fact_sales.amount_total where source = 'pos'", pos, pos, 'ok']);
     const sale = total(records('sale.order.line').map((l) => l.price_total));
     expect(row(out.stdout, "fact_sales_lines.price_subtotal_incl where source = 'sale'")).toEqual(["fact_sales_lines.price_subtotal_incl where source = 'sale'", sale, sale, 'ok']);
+    // Odoo's side of a where inside sum(): only the lines whose cost Odoo computed.
+    const cost = total(records('pos.order.line').filter((l) => l.is_total_cost_computed === true).map((l) => l.total_cost));
+    expect(cost).not.toBe('0.00');
+    expect(row(out.stdout, "fact_sales_lines.cost where cost_source = 'total_cost'")).toEqual(["fact_sales_lines.cost where cost_source = 'total_cost'", cost, cost, 'ok']);
     expect(out.stdout).toContain('product.brand: skipped: Odoo has no model product.brand (module not installed)\n');
 
     // One search_count, then one search_read per page of ids (the last one short), nothing else per stream.
@@ -79,7 +83,7 @@ describe('elt verify', () => {
     expect(lineCount).toBeGreaterThan(2 * PAGE); // several full pages and a short last one, or the paging goes untested
     expect(calls.map((c) => c.method)).toEqual(['fields_get', 'search_count', ...Array(Math.floor(lineCount / PAGE) + 1).fill('search_read')]);
     expect(calls.filter((c) => c.method === 'search_read').map((c) => c.kwargs)).toEqual(
-      Array(Math.floor(lineCount / PAGE) + 1).fill(expect.objectContaining({ fields: ['write_date', 'price_subtotal_incl'], order: 'id', limit: PAGE, context: expect.objectContaining({ active_test: false }) })),
+      Array(Math.floor(lineCount / PAGE) + 1).fill(expect.objectContaining({ fields: ['write_date', 'price_subtotal_incl', 'total_cost', 'is_total_cost_computed'], order: 'id', limit: PAGE, context: expect.objectContaining({ active_test: false }) })),
     );
   });
 
@@ -90,7 +94,9 @@ describe('elt verify', () => {
     sim.store.update('pos.order', order.id as number, { amount_total: (order.amount_total as number) + 10 }, { date: order.write_date as string, uid: order.write_uid as number });
     // Deleted in Odoo, no --detect-deletes since.
     const posLinesBefore = total(records('pos.order.line').map((l) => l.price_subtotal_incl));
-    const line = records('pos.order.line').find((l) => (l.price_subtotal_incl as number) > 0)!;
+    const costed = () => records('pos.order.line').filter((l) => l.is_total_cost_computed === true);
+    const costBefore = total(costed().map((l) => l.total_cost));
+    const line = costed().find((l) => (l.price_subtotal_incl as number) > 0 && (l.total_cost as number) > 0)!;
     sim.unlink('pos.order.line', [line.id as number]);
     // Created in Odoo, not extracted yet: eleven of them, so the list is cut at ten.
     const created = Array.from({ length: 11 }, (_, i) => sim.create('res.partner', { name: `Not extracted yet ${i}` }));
@@ -117,7 +123,7 @@ describe('elt verify', () => {
         `product.product: 1 differ (write_date or a summed field): ${product.id}`,
         `res.partner: 12 in Odoo, missing from raw: ${missing.slice(0, 10).join(', ')} and 2 more`,
         `sale.order.line: 1 differ (write_date or a summed field): ${saleLine.id}`,
-        '40 checks: 30 ok, 7 drift, 3 skipped',
+        '58 checks: 47 ok, 8 drift, 3 skipped',
         '',
       ].join('\n'),
     );
@@ -125,6 +131,7 @@ describe('elt verify', () => {
     expect(row(out.stdout, 'pos.order.line')?.slice(1)).toEqual([`${records('pos.order.line').length + 1}`, `${records('pos.order.line').length}`, 'drift']);
     expect(row(out.stdout, "fact_sales.amount_total where source = 'pos'")?.slice(1)).toEqual([posBefore, total(records('pos.order').map((o) => o.amount_total)), 'drift']);
     expect(row(out.stdout, "fact_sales_lines.price_subtotal_incl where source = 'pos'")?.slice(1)).toEqual([posLinesBefore, total(records('pos.order.line').map((l) => l.price_subtotal_incl)), 'drift']);
+    expect(row(out.stdout, "fact_sales_lines.cost where cost_source = 'total_cost'")?.slice(1)).toEqual([costBefore, total(costed().map((l) => l.total_cost)), 'drift']);
     // The raw edit reached no mart (no transform since), so the sale sums still agree.
     expect(row(out.stdout, "fact_sales_lines.price_subtotal_incl where source = 'sale'")?.[3]).toBe('ok');
 
@@ -144,7 +151,7 @@ describe('elt verify', () => {
     expect((await elt(['run', '--full-refresh'])).code).toBe(0);
     const after = await elt(['verify', '--streams', 'pos.order,pos.order.line,res.partner']);
     expect(after.code, after.stdout).toBe(0);
-    expect(after.stdout.trimEnd().split('\n').at(-1)).toBe('5 checks: 5 ok');
+    expect(after.stdout.trimEnd().split('\n').at(-1)).toBe('6 checks: 6 ok');
   });
 
   it('rejects bad input in one line, exit 2, before reading Odoo', async () => {
@@ -153,7 +160,7 @@ describe('elt verify', () => {
       [['verify', '--stream', 'pos.order'], {}, 'elt verify: unknown option --stream: did you mean --streams? (see elt verify --help)'],
       [['verify', '--streams', 'pos.ordr'], {}, 'elt verify: unknown stream "pos.ordr": did you mean pos.order'],
       [['verify'], { 'sql/marts/probe.sql': "-- materialized: table\n-- verify: amount_total = total(pos.order.amount_total)\nselect 1 as amount_total" },
-        `elt verify: sql/marts/probe.sql: verify "amount_total = total(pos.order.amount_total)" should read "<column> = sum(<odoo model>.<field>) [where <column> = '<value>']"`],
+        `elt verify: sql/marts/probe.sql: verify "amount_total = total(pos.order.amount_total)" should read "<column> = sum(<odoo model>.<field> [where <field> = '<value>']) [where <column> = '<value>']"`],
       [['verify'], { 'sql/marts/probe.sql': '-- materialized: table\n-- verify: amount = sum(pos.ordre.amount_total)\nselect 1 as amount' },
         'elt verify: sql/marts/probe.sql: verify: no stream extracts pos.ordre'],
       [['verify'], { 'sql/marts/verify_probe.sql': '-- materialized: table\n-- verify: amount = sum(pos.order.amount_total)\nselect 1 as amount_total' },
@@ -216,6 +223,6 @@ describe('elt verify on Odoo 19 over JSON-2', () => {
     const out = await runCliInProcess(['verify'], env19, root);
     expect(out.code, out.stdout).toBe(0);
     expect(row(out.stdout, 'hr.version')?.[3]).toBe('ok');
-    expect(out.stdout.trimEnd().split('\n').at(-1)).toBe('40 checks: 38 ok, 2 skipped');
+    expect(out.stdout.trimEnd().split('\n').at(-1)).toBe('58 checks: 56 ok, 2 skipped');
   });
 });
