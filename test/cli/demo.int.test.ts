@@ -105,6 +105,20 @@ function expectFigures(stdout: string, want: Expected): void {
   expect(stdout).toMatch(new RegExp(`^  .*\\bfact_sales +${escape(count(want.sales))}(?: |$)`, 'm'));
 }
 
+/** The receivables section, last of the figures: its header, the five age buckets and their total, which must add up. */
+function receivables(stdout: string): { customers: number; asOf: string; cents: number[] } {
+  const match = /^Receivables by days past due, ([\d,]+) customers, as of (\d{4}-\d\d-\d\d):\n {2}( *current +1-30 days +31-60 +61-90 +over 90 +total)\n {2}(.+)$/m.exec(stdout);
+  expect(match, `the receivables section in\n${stdout}`).not.toBeNull();
+  const [, customers, asOf, labels, values] = match!;
+  expect(labels!.length).toBe(values!.length); // the figures right-aligned under their labels
+  expect(values).toMatch(/^ *(-?[\d,]+\.\d\d +){5}-?[\d,]+\.\d\d$/);
+  const cents = values!.trim().split(/ +/).map((v) => Math.round(Number(v.replaceAll(',', '')) * 100));
+  expect(cents).toHaveLength(6);
+  expect(cents.slice(0, 5).reduce((a, b) => a + b, 0)).toBe(cents[5]);
+  expect(new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10)).toBe(asOf); // a real calendar day
+  return { customers: Number(customers!.replaceAll(',', '')), asOf: asOf!, cents };
+}
+
 describe('elt demo', () => {
   let first = { code: -1, stdout: '', stderr: '' };
   let firstExpected: Expected;
@@ -115,13 +129,16 @@ describe('elt demo', () => {
     expect(first.code).toBe(0);
     firstExpected = await expected();
     expect(first.stdout).toMatch(/^elt demo: a simulated Odoo 17 retail company \(1,500 POS orders, 200 sale orders\) into PostgreSQL 18\.\d+, kept in \.elt-demo\/$/m);
-    expect(first.stdout).toMatch(/^34 streams: 31 ok, 3 skipped; /m);
-    expect(first.stdout).toMatch(/^26 models: 26 ok; /m);
+    expect(first.stdout).toMatch(/^41 streams: 38 ok, 3 skipped; /m);
+    expect(first.stdout).toMatch(/^32 models: 32 ok; /m);
     expect(first.stdout).toMatch(/^\d+ tests: \d+ passed, 0 failed$/m);
     expect(extracted(first.stdout, 'pos.order')).toEqual([firstExpected.orders, firstExpected.orders]);
     expect(extracted(first.stdout, 'pos.order.line')).toEqual([firstExpected.lines, firstExpected.lines]);
     expect(modelRows(first.stdout, 'fact_sales')).toBe(firstExpected.sales);
     expectFigures(first.stdout, firstExpected);
+    const owed = receivables(first.stdout);
+    expect(owed.customers).toBeGreaterThan(0);
+    expect(first.stdout.indexOf('Receivables by days past due')).toBeGreaterThan(first.stdout.indexOf('Top 5 products in the POS'));
     expect(first.stdout).toContain('  DATABASE_URL=postgres://elt@127.0.0.1:5432/warehouse');
     expect(existsSync(join(dir, 'pgdata', 'PG_VERSION'))).toBe(true);
     expect(existsSync(join(dir, 'demo.lock'))).toBe(false);
@@ -143,7 +160,7 @@ describe('elt demo', () => {
     // shop's old record is not re-read; a one2many list lands with --full-refresh (README, "Records Odoo changes ...").
     expect(extracted(second.stdout, 'pos.config')[1]).toBe(0);
     const streams = [...second.stdout.matchAll(/^ {2}OK {4}([a-z_]+\.[a-z_.]+) +/gm)].map((m) => m[1]!);
-    expect(streams).toHaveLength(31);
+    expect(streams).toHaveLength(38);
     for (const stream of streams.filter((s) => !POS_STREAMS.includes(s))) expect(extracted(second.stdout, stream)[1], stream).toBe(0);
     expect(modelRows(second.stdout, 'fact_sales')).toBe(ORDERS_PER_RUN);
     expect(modelRows(second.stdout, 'fact_sales_lines')).toBe(newLines);
@@ -186,8 +203,14 @@ describe('elt demo', () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const { rows } = await client.query<{ n: number }>('select count(*)::int as n from fact_sales');
+    // The receivables this run printed are aging_by_partner's, as of the date its transform ran.
+    const aging = await client.query<{ as_of: string; customers: number; total: string }>(
+      `select as_of::text, count(*)::int as customers, sum(total)::numeric(14, 2)::text as total from aging_by_partner where kind = 'receivable' group by as_of`,
+    );
     await client.end();
     expect(rows[0]!.n).toBe(want.sales);
+    const owed = receivables(stdout);
+    expect(aging.rows).toEqual([{ as_of: owed.asOf, customers: owed.customers, total: (owed.cents[5]! / 100).toFixed(2) }]);
     expect(existsSync(join(dir, 'demo.lock'))).toBe(true); // still the demo's while it serves
     child.kill('SIGINT');
     expect(await exited).toBe(0);
