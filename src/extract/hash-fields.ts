@@ -81,6 +81,21 @@ export function hashRecords(records: readonly OdooRecord[], fields: readonly str
 }
 
 /**
+ * Odoo stores normalized copies of e-mails and phone numbers (mail's
+ * `email_normalized`, phone_validation's `phone_sanitized`, on res.partner,
+ * crm.lead and the like): hashing an e-mail or phone field hashes the copy
+ * too, where the model has one, or the value would land in clear beside its
+ * hash. The copy's hash is of Odoo's normalized value (lowercased, E.164).
+ */
+export function withNormalizedCopies(hashFields: readonly string[], fields: Readonly<Record<string, FieldInfo>>): string[] {
+  const copies = [
+    ...(hashFields.some((f) => f.includes('email')) ? ['email_normalized'] : []),
+    ...(hashFields.some((f) => f.includes('phone') || f.includes('mobile')) ? ['phone_sanitized'] : []),
+  ].filter((copy) => copy in fields);
+  return [...new Set([...hashFields, ...copies])];
+}
+
+/**
  * Checked when the stream is planned, against what Odoo's `fields_get` says:
  * an unknown field is named as an unknown include field is (fields.ts), and
  * only text types can be hashed (a hashed number or date would no longer be one).

@@ -9,7 +9,7 @@ import type { FieldInfo, OdooClient } from '../odoo/client.ts';
 import type { StagingField } from '../db/staging.ts';
 import { OdooUnknownModelError } from '../odoo/errors.ts';
 import { selectFields } from './fields.ts';
-import { checkHashFields } from './hash-fields.ts';
+import { checkHashFields, withNormalizedCopies } from './hash-fields.ts';
 import { ProjectConfigError } from './project-config.ts';
 import type { PlannedStream } from './stream-types.ts';
 import type { FieldsOf } from './fields-cache.ts';
@@ -32,7 +32,7 @@ export async function planStreams(odoo: OdooClient, streams: readonly Stream[], 
           const chosen = selectFields(stream.model, fields, stream);
           checkHashFields(stream.model, fields, stream.hashFields);
           // Only landed fields are hashed: one not read (not stored, not included) has nothing to hide.
-          const hashFields = stream.hashFields.filter((f) => chosen.includes(f));
+          const hashFields = withNormalizedCopies(stream.hashFields, fields).filter((f) => chosen.includes(f));
           const planned: PlannedStream = {
             name: stream.name,
             model: stream.model,

@@ -33,8 +33,8 @@ function describeField(name: string, field: FieldDef, version: number): Record<s
     change_default: false,
     company_dependent: false,
     default_export_compatible: false,
-    // a related field depends on its path (`get_depends`); other computes' depends are not modelled
-    depends: field.related ? [field.related.join('.')] : [],
+    // a related field depends on its path (`get_depends`), a stored compute on its declared fields; others' are not modelled
+    depends: field.related ? [field.related.join('.')] : [...(field.depends ?? [])],
     exportable: true,
     manual: false,
     name,

@@ -62,8 +62,14 @@ export interface FieldDef {
    * back as written; before any write it reads `compute` (the default).
    */
   readonly companyDependent?: boolean;
-  /** For non-stored fields: computes the value on read. */
+  /** For non-stored fields: computes the value on read; with `depends`, a stored field's value. */
   readonly compute?: (record: RecordValues, lookup: RecordLookup) => unknown;
+  /**
+   * A stored computed field's `@api.depends` (own fields only): `compute`
+   * gives its value on create and again whenever one of them is written, and
+   * the write that changed them stamps write_date as Odoo's recompute does.
+   */
+  readonly depends?: readonly string[];
   /** A value the engine fills on create when none is given. */
   readonly default?: unknown | ((record: RecordValues) => unknown);
 }

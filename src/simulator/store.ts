@@ -105,6 +105,7 @@ export class Store implements SeedSink, RecordSource {
     for (const [name, fn] of table.factory.computedDefaults) {
       if (values[name] === undefined) rec[name] = copyValue(fn(rec));
     }
+    this.recompute(info, rec, null);
     if (table.rows[id] === undefined) table.size++;
     table.rows[id] = rec;
     if (id >= table.nextId) table.nextId = id + 1;
@@ -125,10 +126,20 @@ export class Store implements SeedSink, RecordSource {
       flatten(values[key]);
       rec[key] = copyValue(values[key]);
     }
+    this.recompute(info, rec, Object.keys(values));
     flatten(stamp.date);
     rec.write_uid = stamp.uid;
     rec.write_date = stamp.date;
     this.inverse.delete(model);
+  }
+
+  /** Stored computed fields (FieldDef.depends) of `rec`: all of them (`changed` null), or those depending on a changed field. */
+  private recompute(info: ModelInfo, rec: RecordValues, changed: readonly string[] | null): void {
+    for (const [name, field] of Object.entries(info.fields)) {
+      if (!field.depends || !field.compute || field.store === false) continue;
+      if (changed && !field.depends.some((d) => changed.includes(d))) continue;
+      rec[name] = copyValue(field.compute(rec, this));
+    }
   }
 
   /**

@@ -60,7 +60,7 @@ function partner(id: number): Record<string, unknown> {
 
 function collectClearValues(): void {
   for (const id of sim.store.search(PARTNER, [], { activeTest: false })) {
-    for (const field of ['email', 'phone']) {
+    for (const field of ['email', 'phone', 'email_normalized', 'phone_sanitized']) {
       const value = partner(id)[field];
       if (typeof value === 'string') clear.add(value);
     }
@@ -101,6 +101,10 @@ describe('hash_fields', () => {
     expect(a.email).toBe(hmac(KEY, String(partner(twins[0]).email)));
     expect(a.phone).toBe(hmac(KEY, String(partner(twins[0]).phone)));
     expect([b.email, b.phone]).toEqual([a.email, a.phone]);
+    // Odoo's normalized copies are hashed with them (of Odoo's normalized value), or they would land in clear.
+    expect(a.email_normalized).toBe(hmac(KEY, String(partner(twins[0]).email_normalized)));
+    expect(a.phone_sanitized).toBe(hmac(KEY, String(partner(twins[0]).phone_sanitized)));
+    expect(String(partner(twins[0]).email_normalized)).toContain('@');
     // Staging keeps the column, as text; docs label it.
     const { rows: staged } = await db.pool.query(`select email, phone from stg_res_partner where id = $1`, [twins[1]]);
     expect(staged[0]).toEqual({ email: a.email, phone: a.phone });
@@ -170,12 +174,13 @@ describe('hash_fields', () => {
     };
     const unread = rows.filter((r) => r.deleted || Number(r.id) === twins[1]);
     expect(unread.map((r) => Number(r.id)).sort()).toEqual([lone, twins[1]].sort());
-    for (const row of unread) expect(['email' in row.data, 'phone' in row.data, row.data.name !== undefined]).toEqual([false, false, true]);
+    for (const row of unread) expect(['email' in row.data, 'phone' in row.data, 'email_normalized' in row.data, row.data.name !== undefined]).toEqual([false, false, false, true]);
     const reread = rows.filter((r) => !unread.includes(r));
     expect(reread.length).toBeGreaterThan(300);
     expect(reread.filter((r) => r.data.email !== expected(Number(r.id), 'email') || r.data.phone !== expected(Number(r.id), 'phone')).map((r) => r.id)).toEqual([]);
     const { rows: state } = await db.pool.query(`select hash_fields, hash_key_fingerprint from elt_stream_state where stream = $1`, [PARTNER]);
-    expect(state[0]).toEqual({ hash_fields: ['email', 'phone'], hash_key_fingerprint: hashKey(NEW_KEY).fingerprint });
+    // The landed list: the configured fields and Odoo's normalized copies of them.
+    expect(state[0]).toEqual({ hash_fields: ['email', 'email_normalized', 'phone', 'phone_sanitized'], hash_key_fingerprint: hashKey(NEW_KEY).fingerprint });
 
     // The new key is the stream's now: a plain run goes on, and the record that reads again lands with it.
     fix();

@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseProjectConfig, ProjectConfigError } from '../../src/extract/project-config.ts';
 import { resolveStreams } from '../../src/extract/streams.ts';
-import { checkHashFields, hashKey, hashRecords, runHashKey, streamHashKey } from '../../src/extract/hash-fields.ts';
+import { checkHashFields, hashKey, hashRecords, runHashKey, streamHashKey, withNormalizedCopies } from '../../src/extract/hash-fields.ts';
 
 function error(run: () => unknown): string {
   try {
@@ -47,6 +47,14 @@ describe('hash_fields in elt.yml', () => {
 });
 
 describe('the keyed hash', () => {
+  it("take Odoo's normalized copies along: email_normalized with an e-mail, phone_sanitized with a phone or mobile, where the model has them", () => {
+    const fields = { email: { type: 'char' }, phone: { type: 'char' }, email_normalized: { type: 'char' }, phone_sanitized: { type: 'char' }, work_email: { type: 'char' } };
+    expect(withNormalizedCopies(['email', 'phone'], fields)).toEqual(['email', 'phone', 'email_normalized', 'phone_sanitized']);
+    expect(withNormalizedCopies(['mobile'], fields)).toEqual(['mobile', 'phone_sanitized']);
+    expect(withNormalizedCopies(['work_email'], { work_email: { type: 'char' } })).toEqual(['work_email']);
+    expect(withNormalizedCopies(['vat', 'street'], fields)).toEqual(['vat', 'street']);
+  });
+
   it('is HMAC-SHA-256 in lowercase hex (RFC 4231 test case 2)', () => {
     expect(hashKey('Jefe').hash('what do ya want for nothing?')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
   });

@@ -172,6 +172,9 @@ export const resPartner: ModelDef = {
     email: char('Email'),
     phone: char('Phone'),
     mobile: char('Mobile'),
+    // mail.thread.blacklist and mail.thread.phone keep normalized copies, stored (searched for dedup and blacklists)
+    email_normalized: char('Normalized Email', { readonly: true, depends: ['email'], compute: (r) => normalizedEmail(r.email) }),
+    phone_sanitized: char('Sanitized Number', { readonly: true, depends: ['mobile', 'phone'], compute: (r) => sanitizedPhone(r.mobile || r.phone) }),
     is_company: bool('Is a Company'),
     company_type: sel('Company Type', [['person', 'Individual'], ['company', 'Company']], {
       store: false,
@@ -193,6 +196,20 @@ export const resPartner: ModelDef = {
   // Odoo's `_get_complete_name`: 'Company, Person' for a contact of a company.
   displayName: (r) => partnerDisplayName(r),
 };
+
+/** Odoo's `email_normalize`: the address inside `Name <address>`, lowercased; false when there is none. */
+function normalizedEmail(value: unknown): string | false {
+  if (typeof value !== 'string' || !value.includes('@')) return false;
+  const inside = /<([^>]+)>/.exec(value)?.[1] ?? value;
+  return inside.trim().toLowerCase();
+}
+
+/** phone_validation's E.164 form of an international number (`+49 30 2306151` -> `+49302306151`); false for anything else. */
+function sanitizedPhone(value: unknown): string | false {
+  if (typeof value !== 'string' || !value.trim().startsWith('+')) return false;
+  const digits = value.replace(/\D/g, '');
+  return digits.length >= 6 ? `+${digits}` : false;
+}
 
 function partnerDisplayName(r: RecordValues): string {
   if (typeof r.complete_name === 'string') return r.complete_name;
