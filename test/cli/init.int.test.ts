@@ -73,7 +73,7 @@ describe('elt init, then a model of your own', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^ {2}OK {4}payments_by_method +table +[\d,]+ rows/m);
     expect(run.stdout).toMatch(/^ {2}OK {4}daily_sales_by_branch +table +[\d,]+ rows/m);
-    expect(run.stdout).toMatch(/^28 models: 28 ok; /m);
+    expect(run.stdout).toMatch(/^34 models: 34 ok; /m);
 
     // The money of every paid POS order, to the cent, grouped by method and day.
     const { rows: [mine] } = await db.pool.query(`select count(*)::int as n, sum(amount)::text as amount, sum(orders)::int as orders from payments_by_method`);
@@ -92,7 +92,7 @@ describe('elt init, then a model of your own', () => {
     // dbt's run_results.json, and each model's SQL as it ran.
     const ran = JSON.parse(readFileSync(join(root, 'wh/target/run_results.json'), 'utf8'));
     expect(ran.args).toEqual({ which: 'run', select: [], exclude: [], full_refresh: false, threads: 4 });
-    expect(ran.results).toHaveLength(28);
+    expect(ran.results).toHaveLength(34);
     const entry = ran.results.find((r: { unique_id: string }) => r.unique_id === 'model.payments_by_method');
     expect(entry).toMatchObject({ status: 'success', adapter_response: { rows_affected: mine.n }, message: null, materialized: 'table', path: 'sql/payments_by_method.sql', compiled_path: 'target/compiled/payments_by_method.sql' });
     expect(entry.execution_time).toBeGreaterThan(0);

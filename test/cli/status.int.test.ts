@@ -73,7 +73,7 @@ describe('elt status', () => {
     const lines = out.stdout.trim().split('\n');
     expect(lines[0]).toBe('stream               status  rows  deleted  skipped  cursor (Odoo, UTC)  last success (UTC)  lag  error');
     expect(lines.find((l) => l.startsWith('pos.order '))).toBe('pos.order            never      0        0        0  -                   -                   -');
-    expect(lines.slice(-3)).toEqual(['34 streams: 34 never', '', 'no model has run yet (elt transform)']);
+    expect(lines.slice(-3)).toEqual(['41 streams: 41 never', '', 'no model has run yet (elt transform)']);
     const json = await status();
     expect(json.models).toEqual([]);
     expect(stream(json, 'pos.order')).toEqual({
@@ -109,7 +109,7 @@ describe('elt status', () => {
     });
     expect(stream(json, 'pos.order.line')).toMatchObject({ status: 'ok', rows: lines, deletedRows: 1, skippedRecords: 0 });
     expect(stream(json, 'res.partner')).toMatchObject({ status: 'ok', rows: partners - 1, deletedRows: 0, skippedRecords: 1, lastError: null });
-    expect(json.streams.filter((s) => s.status === 'never')).toHaveLength(31);
+    expect(json.streams.filter((s) => s.status === 'never')).toHaveLength(38);
     expect(stream(json, 'pos.order').lagSeconds as number).toBeGreaterThanOrEqual(0);
     expect(stream(json, 'pos.order').lagSeconds as number).toBeLessThan(600);
 
@@ -126,7 +126,7 @@ describe('elt status', () => {
     expect(cells(text, 'pos.order')).toEqual(['pos.order', 'ok', fmt(orders), '0', '0', cursor, stream(json, 'pos.order').lastSuccessAt, expect.stringMatching(/^\d+ s$/)]);
     expect(cells(text, 'pos.order.line').slice(0, 5)).toEqual(['pos.order.line', 'ok', fmt(lines), '1', '0']);
     expect(cells(text, 'res.partner').slice(0, 5)).toEqual(['res.partner', 'ok', fmt(partners - 1), '0', '1']);
-    expect(text).toContain('\n34 streams: 3 ok, 31 never\n\nmodel           materialized  status   rows  last written  pending  last run (UTC)        error\n');
+    expect(text).toContain('\n41 streams: 3 ok, 38 never\n\nmodel           materialized  status   rows  last written  pending  last run (UTC)        error\n');
     expect(cells(text, 'st_orders')).toEqual(['st_orders', 'incremental', 'success', fmt(orders), fmt(orders), '0', model(json, 'st_orders').lastRunAt]);
     expect(cells(text, 'st_order_count')).toEqual(['st_order_count', 'view', 'success', '-', '-', '-', model(json, 'st_order_count').lastRunAt]);
     expect(text.trimEnd().split('\n').at(-1)).toBe('3 models: 3 success');
@@ -173,7 +173,7 @@ describe('elt status', () => {
     const text = await elt(['status']);
     expect(cells(text.stdout, 'res.partner')[1]).toBe('failed');
     expect(cells(text.stdout, 'res.partner').at(-1)).toBe(partner.lastError);
-    expect(text.stdout).toContain('34 streams: 2 ok, 31 never, 1 failed\n');
+    expect(text.stdout).toContain('41 streams: 2 ok, 38 never, 1 failed\n');
     for (const out of [text.stdout, text.stderr, JSON.stringify(json)]) {
       expect(out).not.toContain(SECRET);
       expect(out).not.toContain(db.url);
