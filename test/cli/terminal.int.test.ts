@@ -33,11 +33,11 @@ afterAll(async () => {
 
 const env = () => ({ ODOO_URL: sim.url, ODOO_DB: sim.db, ODOO_USERNAME: 'admin', ODOO_PASSWORD: 'admin', DATABASE_URL: db.url, LOG_LEVEL: 'info' });
 const BAR = /[█░]/;
-/** A quiet run of the default warehouse: a line per stream (34) and model (26), two totals and Done. */
-const SCREEN_ROWS = 63;
+/** A quiet run of the default warehouse: a line per stream (41) and model (32), two totals and Done. */
+const SCREEN_ROWS = 76;
 
 describe('elt run on a terminal', () => {
-  it('shows bars while it works, then warnings as whole lines and a summary that fits one 80x63 screen; the rest is in logs/elt.log', async () => {
+  it('shows bars while it works, then warnings as whole lines and a summary that fits one 80x76 screen; the rest is in logs/elt.log', async () => {
     const lines = sim.store.search('pos.order.line', [], { activeTest: false, limit: 2, order: 'id desc' });
     for (const id of lines) sim.failCompute({ model: 'pos.order.line', id, field: 'price_subtotal' });
 
@@ -55,18 +55,18 @@ describe('elt run on a terminal', () => {
     expect(run.lines.some((l) => /INFO/.test(l))).toBe(false);
 
     // The summary: a line per stream and per model, failures and warnings first, totals, wall time.
-    // One screen: 63 rows for the default warehouse (a line per stream and model, two totals, Done),
+    // One screen: 76 rows for the default warehouse (a line per stream and model, two totals, Done),
     // plus what this run's trouble adds: the two warnings (two rows each at 80 columns) and, at the
     // end, the "1 warning:" section of two lines.
     expect(run.rows.length).toBeLessThanOrEqual(SCREEN_ROWS + 4 + 2);
     expect(run.lines.filter((l) => !warnings.includes(l)).every((l) => l.length <= 80)).toBe(true);
     const streamLines = run.lines.filter((l) => /^ {2}(OK|WARN|SKIP|FAIL) {2,}[a-z]+\.[a-z.]+ /.test(l));
-    expect(streamLines).toHaveLength(34);
+    expect(streamLines).toHaveLength(41);
     expect(streamLines[0]).toMatch(/^ {2}WARN {2}pos\.order\.line +[\d,]+ records, [\d,]+ changed, 2 unreadable +\d+\.\d s$/);
     expect(streamLines.slice(1, 4).map((l) => l.split(/\s+/)[2])).toEqual(['hr.version', 'pos.promotion', 'product.brand']);
-    expect(run.lines).toContainEqual(expect.stringMatching(/^34 streams: 31 ok, 3 skipped; [\d,]+ records, [\d,]+ changed; \d+\.\d s$/));
-    expect(run.lines.filter((l) => /^ {2}OK {4}(dim|fact|snap)_/.test(l))).toHaveLength(26);
-    expect(run.lines).toContainEqual(expect.stringMatching(/^26 models: 26 ok; [\d,]+ rows; \d+\.\d s$/));
+    expect(run.lines).toContainEqual(expect.stringMatching(/^41 streams: 38 ok, 3 skipped; [\d,]+ records, [\d,]+ changed; \d+\.\d s$/));
+    expect(run.lines.filter((l) => /^ {2}OK {4}(?:(?:dim|fact|snap)_|aging_by_partner )/.test(l))).toHaveLength(32);
+    expect(run.lines).toContainEqual(expect.stringMatching(/^32 models: 32 ok; [\d,]+ rows; \d+\.\d s$/));
     expect(run.lines.slice(-3)).toEqual([
       '1 warning:',
       '  pos.order.line: 2 records Odoo could not read: skipped, retried next run',
