@@ -49,8 +49,8 @@ describe('the default warehouse on staging views made from the expected fields a
 
     const results = await transform();
     expect(results.filter((r) => r.status !== 'success').map((r) => `${r.model}: ${r.error}`)).toEqual([]);
-    expect(results.filter((r) => /^(dim|fact)_/.test(r.model))).toHaveLength(24);
-    const { rows } = await db.pool.query(`select line_id, order_id, qty::text, price_subtotal_incl::text, is_reward_line, reward_id, to_char(date_order at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as date_order, customer_id from fact_sales_lines`);
-    expect(rows).toEqual([{ line_id: 10, order_id: 1, qty: '2', price_subtotal_incl: '12.5', is_reward_line: false, reward_id: null, date_order: '2026-11-07 08:00', customer_id: null }]);
+    expect(results.filter((r) => /^(?:dim|fact)_|^aging_by_partner$/.test(r.model))).toHaveLength(30);
+    const { rows } = await db.pool.query(`select line_id, order_id, qty::text, price_subtotal_incl::text, is_reward_line, reward_id, to_char(date_order at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as date_order, customer_id, cost, cost_source from fact_sales_lines`);
+    expect(rows).toEqual([{ line_id: 10, order_id: 1, qty: '2', price_subtotal_incl: '12.5', is_reward_line: false, reward_id: null, date_order: '2026-11-07 08:00', customer_id: null, cost: null, cost_source: null }]);
   });
 });
