@@ -44,7 +44,8 @@ export async function startDemoOdoo(runs: readonly Date[]): Promise<Simulator> {
 /** Opens a session at one shop (a different one each round) and records ORDERS_PER_RUN orders shaped after its past ones. */
 function ringUpOrders(sim: Simulator, round: number): void {
   const now = sim.clock.now().getTime();
-  const configs = ids(sim, 'pos.config');
+  // Shops that have traded: an archived kiosk with no session or order has nothing to copy
+  const configs = ids(sim, 'pos.config').filter((id) => ids(sim, 'pos.order', [['config_id', '=', id]]).length > 0);
   const configId = configs[round % configs.length]!;
   const config = sim.store.get('pos.config', configId)!;
   const past = ids(sim, 'pos.order', [['config_id', '=', configId], ['state', 'in', ['paid', 'done', 'invoiced']]]).map((id) => sim.store.get('pos.order', id)!);

@@ -169,6 +169,17 @@ describe('elt demo', () => {
     expectFigures(second.stdout, want);
   });
 
+  it("runs a project's hash_fields with no ELT_HASH_KEY set (a fixed demo key: the data is simulated)", async () => {
+    const project = join(work, 'hashing');
+    mkdirSync(project);
+    writeFileSync(join(project, 'elt.yml'), 'streams:\n  res.partner:\n    hash_fields: [email, phone]\n');
+    const run = await spawnElt(['demo'], { LOG_LEVEL: 'warn', ELT_HASH_KEY: '' }, project);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^41 streams: 38 ok, 3 skipped; /m);
+    expect(run.stdout).not.toContain('ELT_HASH_KEY');
+  });
+
   it('refuses bad flags, a folder that is not a demo and a folder another demo is using (exit 2)', async () => {
     const bogus = await runCliInProcess(['demo', '--fast'], { LOG_LEVEL: 'silent' }, repo);
     expect(bogus).toMatchObject({ code: 2, stderr: 'elt demo: unknown option --fast (see elt demo --help)\n' });

@@ -66,6 +66,9 @@ async function runDemo(folder: DemoFolder, options: { serve: boolean; port: numb
   }
 }
 
+/** The demo's hash key when ELT_HASH_KEY is unset: fixed, so runs agree; it hides nothing (the demo's data is simulated). */
+const DEMO_HASH_KEY = 'elt-demo-hash-key-not-a-secret';
+
 /** migrate, seed, extract, transform, test and the figures, from a fresh simulator into the warehouse. */
 async function runPipeline(folder: DemoFolder, warehouse: EmbeddedPostgres, options: { started: number; serving: boolean }): Promise<number> {
   const shown = displayPath(folder.dir);
@@ -74,6 +77,8 @@ async function runPipeline(folder: DemoFolder, warehouse: EmbeddedPostgres, opti
   const env = loadEnv({
     ODOO_URL: odoo.url, ODOO_DB: DEMO_LOGIN.db, ODOO_USERNAME: DEMO_LOGIN.login, ODOO_PASSWORD: DEMO_LOGIN.password, ODOO_TRANSPORT: 'jsonrpc',
     DATABASE_URL: warehouse.url, ELT_TIMEZONE: process.env.ELT_TIMEZONE, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // A project's hash_fields work in the demo too: with the user's key when set, else a fixed one (the data is simulated)
+    ELT_HASH_KEY: process.env.ELT_HASH_KEY || DEMO_HASH_KEY,
   });
   // The demo's log file stays in its folder, with the rest of the demo.
   const output = decideOutput({ level: env.LOG_LEVEL, dir: folder.dir });
