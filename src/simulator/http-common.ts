@@ -1,6 +1,17 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pythonError } from './faults.ts';
 import type { CallTarget, FaultQueue, FaultSpec } from './fault-injection.ts';
+import type { CallRecord, RpcEnv } from './rpc.ts';
+
+/** What the request handlers share: the RPC environment, injected faults, the call log, latency. */
+export interface HandlerDeps {
+  readonly env: RpcEnv;
+  readonly faults: FaultQueue;
+  readonly calls: CallRecord[];
+  readonly latencyMs: number;
+  /** Waits that close() cancels. */
+  readonly sleep: (ms: number) => Promise<void>;
+}
 
 /** What every route does before answering: record nothing here, apply the injected fault. */
 export interface FaultDeps {

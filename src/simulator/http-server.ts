@@ -1,27 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pythonError, SimFault } from './faults.ts';
-import type { FaultQueue } from './fault-injection.ts';
-import { applyFault, internalTraceback, NOT_FOUND_TEXT, sendHtml } from './http-common.ts';
+import { applyFault, internalTraceback, NOT_FOUND_TEXT, sendHtml, type HandlerDeps } from './http-common.ts';
 import { handleJson2, handleJsonRpc, handleWebVersion } from './json-routes.ts';
-import { describeRpc, dispatchRpc, type RpcEnv } from './rpc.ts';
+import { describeRpc, dispatchRpc } from './rpc.ts';
 import { faultResponse, methodResponse, parseMethodCall } from './xmlrpc-codec.ts';
-
-/** One execute_kw (or execute) call as the client sent it. */
-export interface CallRecord {
-  readonly model: string;
-  readonly method: string;
-  readonly args: unknown[];
-  readonly kwargs: Record<string, unknown>;
-}
-
-export interface HandlerDeps {
-  readonly env: RpcEnv;
-  readonly faults: FaultQueue;
-  readonly calls: CallRecord[];
-  readonly latencyMs: number;
-  /** Waits that close() cancels. */
-  readonly sleep: (ms: number) => Promise<void>;
-}
 
 /**
  * Odoo's `/xmlrpc/2/<service>` route (POST only; faults come back with HTTP

@@ -5,8 +5,7 @@
  * before 19 the URL is unknown: 404) and `GET /web/version`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { applyFault, NOT_FOUND_TEXT, readBody, sendHtml, sendJson } from './http-common.ts';
-import type { HandlerDeps } from './http-server.ts';
+import { applyFault, NOT_FOUND_TEXT, readBody, sendHtml, sendJson, type HandlerDeps } from './http-common.ts';
 import { errorToData, faultToData, json2Error, jsonRpcError, werkzeug, type ErrorData } from './json-errors.ts';
 import { callMethod } from './methods.ts';
 import { describeRpc, dispatchRpc, methodEnv, versionInfo } from './rpc.ts';

@@ -6,7 +6,8 @@ import { fieldsGet } from './fields-get.ts';
 import { createRecords, unlinkRecords, writeRecords, type WriteContext } from './mutations.ts';
 import { compileOrder } from './order.ts';
 import { readRecord } from './read-format.ts';
-import type { Stamp, Store } from './store.ts';
+import type { Stamp } from './model-def.ts';
+import type { Store } from './store.ts';
 import type { ComputeFailures } from './compute-failures.ts';
 import { searchIds, type SearchParams } from './search.ts';
 

@@ -24,6 +24,12 @@ export type FieldType =
 
 export type RecordValues = Record<string, unknown>;
 
+/** Who writes and when: Odoo stamps create/write with the user and the transaction start (`cr.now()`). */
+export interface Stamp {
+  readonly date: string;
+  readonly uid: number;
+}
+
 export interface FieldDef {
   readonly type: FieldType;
   /** The field's label, as `fields_get` reports it in `string`. */

@@ -2,7 +2,8 @@ import { invalidField, pyRepr, typeError, userError, valueError } from './faults
 import type { FieldDef, RecordValues } from './model-def.ts';
 import { isKeptOnRecord, isNumeric, LOG_ACCESS_FIELDS, type ModelInfo } from './model-info.ts';
 import { isNull, toDate, toDatetime } from './domain-leaf.ts';
-import type { Stamp, Store } from './store.ts';
+import type { Stamp } from './model-def.ts';
+import type { Store } from './store.ts';
 
 /** Where writes land and the stamp they carry (write_uid, and write_date = the transaction start). */
 export interface WriteContext {

@@ -2,7 +2,6 @@ import { formatTimestamp, type Clock } from './clock.ts';
 import type { ComputeFailures } from './compute-failures.ts';
 import type { CallTarget } from './fault-injection.ts';
 import { accessDenied, pythonError, typeError } from './faults.ts';
-import type { CallRecord } from './http-server.ts';
 import { callMethod, type MethodEnv } from './methods.ts';
 import type { Store } from './store.ts';
 
@@ -11,6 +10,14 @@ export interface SimUser {
   readonly login: string;
   readonly password: string;
   readonly apiKey?: string;
+}
+
+/** One execute_kw (or execute) call as the client sent it. */
+export interface CallRecord {
+  readonly model: string;
+  readonly method: string;
+  readonly args: unknown[];
+  readonly kwargs: Record<string, unknown>;
 }
 
 export interface RpcEnv {

@@ -4,7 +4,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createClock, formatTimestamp, type Clock } from './clock.ts';
 import { FaultQueue, type ChaosOptions, type FaultSpec, type InjectedFault } from './fault-injection.ts';
-import { createHandler, type CallRecord } from './http-server.ts';
+import { createHandler } from './http-server.ts';
+import type { CallRecord } from './rpc.ts';
 import type { ModelDef, RecordValues } from './model-def.ts';
 import type { ModelInfo } from './model-info.ts';
 import { retailModels } from './models/catalog.ts';
@@ -16,7 +17,7 @@ import { IR_MODEL_FIELDS, irModelFields, reflectFields } from './models/ir-model
 import { beginTransaction, type SimTransaction } from './transaction.ts';
 
 export type { ChaosOptions, FaultSpec, InjectedFault, TransportFault } from './fault-injection.ts';
-export type { CallRecord } from './http-server.ts';
+export type { CallRecord } from './rpc.ts';
 export type { SimTransaction } from './transaction.ts';
 
 export interface SimulatorOptions {

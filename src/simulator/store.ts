@@ -1,6 +1,6 @@
 import { invalidField } from './faults.ts';
 import { IR_MODEL_FIELDS } from './models/ir-model-fields.ts';
-import type { ModelDef, RecordValues } from './model-def.ts';
+import type { ModelDef, RecordValues, Stamp } from './model-def.ts';
 import { buildModelInfo, LOG_ACCESS_FIELDS, type ModelInfo } from './model-info.ts';
 import { copyValue, flatten, recordFactory, type RecordFactory } from './record-factory.ts';
 import type { SeedSink } from './seed-sink.ts';
@@ -8,12 +8,6 @@ import type { RecordSource } from './record-source.ts';
 import { compileDomain } from './domain-eval.ts';
 import { compileOrder } from './order.ts';
 import { searchIds } from './search.ts';
-
-/** Who writes and when: Odoo stamps create/write with the user and the transaction start (`cr.now()`). */
-export interface Stamp {
-  readonly date: string;
-  readonly uid: number;
-}
 
 export type Magic = Parameters<SeedSink['insert']>[2];
 

@@ -4,8 +4,15 @@
  * is installed or upgraded. The simulator derives it from its model
  * definitions at start, and drops a model's rows with the model.
  */
-import type { ModelDef } from '../model-def.ts';
-import type { Stamp, Store } from '../store.ts';
+import type { FieldDef, ModelDef, RecordValues, Stamp } from '../model-def.ts';
+
+/** What reflecting needs of the store (store.ts's Store fits): its models, and rows written with a stamp. */
+export interface ReflectedStore {
+  modelNames(): string[];
+  info(model: string): { readonly fields: Readonly<Record<string, FieldDef>> } | undefined;
+  allocateId(model: string): number;
+  insertWithId(model: string, id: number, values: RecordValues, stamp: Stamp): void;
+}
 
 export const IR_MODEL_FIELDS = 'ir.model.fields';
 
@@ -24,7 +31,7 @@ export const irModelFields: ModelDef = {
 };
 
 /** One row per field of every other model the store holds, stamped `at` (the same start, the same rows). */
-export function reflectFields(store: Store, at: Stamp): void {
+export function reflectFields(store: ReflectedStore, at: Stamp): void {
   for (const model of store.modelNames()) {
     if (model === IR_MODEL_FIELDS) continue;
     for (const [name, field] of Object.entries(store.info(model)!.fields)) {
