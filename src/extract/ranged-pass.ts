@@ -19,9 +19,8 @@ import type { OdooClient, OdooRecord } from '../odoo/client.ts';
 import { and, leaf, type Domain } from '../odoo/domain.ts';
 import type { Pool } from '../db/pool.ts';
 import { landPage } from '../db/stream-state.ts';
-import { recordSkipped } from '../db/skipped-records.ts';
 import { ID_PAGE_FACTOR, idPages } from './id-pages.ts';
-import { isUnreadable, readIsolating } from './unreadable.ts';
+import { isUnreadable, readPageAround } from './unreadable.ts';
 import { readRecords } from './read-records.ts';
 import type { ExtractSettings, PlannedStream, StreamCounts } from './stream-types.ts';
 
@@ -53,10 +52,7 @@ export async function readRanges(
     } catch (error) {
       if (!isUnreadable(error)) throw error;
       // Odoo refused the range: read around the records that fail, as a keyset page would.
-      const isolated = await readIsolating(odoo, stream, settings, range.ids, error);
-      await recordSkipped(db, stream.name, isolated.skipped);
-      counts.unreadable.push(...isolated.skipped);
-      page = isolated.records;
+      page = await readPageAround(odoo, db, stream, settings, range.ids, error, counts);
     }
     counts.changed += await landPage(db, stream.name, stream.model, page, { compareData: pass.full, upTo: range.upTo });
     counts.fetched += page.length;

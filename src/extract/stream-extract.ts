@@ -28,10 +28,10 @@ import { quoteIdent, rawTableName } from '../db/identifiers.ts';
 import { lookbackFrom, odooDatetime } from './cursor.ts';
 import { detectDeletes } from './detect-deletes.ts';
 import { readRanges } from './ranged-pass.ts';
-import { isUnreadable, landIds, readIsolating } from './unreadable.ts';
+import { isUnreadable, landIds, readPageAround } from './unreadable.ts';
 import { readRecords } from './read-records.ts';
 import { guardHashSpec } from './hash-spec.ts';
-import { readSkipped, recordSkipped } from '../db/skipped-records.ts';
+import { readSkipped } from '../db/skipped-records.ts';
 import type { ExtractSettings, PlannedStream, StreamCounts } from './stream-types.ts';
 import type { ExtractProgress } from './progress.ts';
 import { firstLine } from '../util/first-line.ts';
@@ -96,10 +96,7 @@ async function runPass(odoo: OdooClient, db: Pool, stream: PlannedStream, pass: 
       if (!isUnreadable(error)) throw error;
       // Odoo refused the page: list its ids and read around the records that fail.
       const ids = await odoo.search(stream.model, pageDomain(after), { order: 'id', limit: settings.pageSize, context: settings.context });
-      const isolated = await readIsolating(odoo, stream, settings, ids, error);
-      await recordSkipped(db, stream.name, isolated.skipped);
-      counts.unreadable.push(...isolated.skipped);
-      page = isolated.records;
+      page = await readPageAround(odoo, db, stream, settings, ids, error, counts);
       listed = ids.length;
       last = ids.length ? ids[ids.length - 1]! : after;
     }

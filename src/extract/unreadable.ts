@@ -16,7 +16,7 @@ import { leaf } from '../odoo/domain.ts';
 import { forgetSkipped, recordSkipped, type SkippedRecord } from '../db/skipped-records.ts';
 import { inTransaction, type Pool } from '../db/pool.ts';
 import { landRecords } from '../db/raw-tables.ts';
-import type { ExtractSettings, PlannedStream } from './stream-types.ts';
+import type { ExtractSettings, PlannedStream, StreamCounts } from './stream-types.ts';
 import { firstLine } from '../util/first-line.ts';
 import { readRecords } from './read-records.ts';
 
@@ -92,6 +92,19 @@ export async function landIds(
     result.skipped.push(...skipped);
   }
   return result;
+}
+
+/**
+ * A page Odoo refused (`cause`), read again around its failing records: the
+ * skipped ones are recorded (retried next run) and counted; returns what read.
+ */
+export async function readPageAround(
+  odoo: OdooClient, db: Pool, stream: PlannedStream, settings: ExtractSettings, ids: readonly number[], cause: Error, counts: StreamCounts,
+): Promise<OdooRecord[]> {
+  const { records, skipped } = await readIsolating(odoo, stream, settings, ids, cause);
+  await recordSkipped(db, stream.name, skipped);
+  counts.unreadable.push(...skipped);
+  return records;
 }
 
 /** `search_read` on explicit ids, with the stream's fields and context (records gone meanwhile are simply absent). */

@@ -30,8 +30,9 @@ export const pipelineCommand = defineCommand({
       // elt.yml configures (fields, domains, hash_fields) are checked before the migration touches anything.
       const settings = odooSettings(ctx.env);
       const streams = listFlag(args.streams);
-      runHashKey(resolveStreams(ctx.config, streams), ctx.env.ELT_HASH_KEY);
-      const configured = resolveStreams(ctx.config, streams).filter((s) => ctx.config.streams.has(s.name));
+      const resolved = resolveStreams(ctx.config, streams);
+      runHashKey(resolved, ctx.env.ELT_HASH_KEY);
+      const configured = resolved.filter((s) => ctx.config.streams.has(s.name));
       planTransform(projectPlan(ctx.config));
       const odoo = await connectOdoo(settings, ctx.log);
       await planStreams(odoo, configured, ctx.config.extract.concurrency);
