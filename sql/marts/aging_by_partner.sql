@@ -1,4 +1,4 @@
--- description: Open receivables and payables by partner as of the run's date (ELT_TIMEZONE; vars: aging_as_of sets another), in buckets of days past due: current, 1-30, 31-60, 61-90, over 90. Posted entries only; amounts in the company's currency, positive for what is owed (to you for receivables, by you for payables).
+-- description: Open receivables and payables by partner (0 in a bucket with nothing owed) as of the run's date (ELT_TIMEZONE; vars: aging_as_of sets another), in buckets of days past due: current, 1-30, 31-60, 61-90, over 90. Posted entries only; amounts in the company's currency, positive for what is owed (to you for receivables, by you for payables).
 -- materialized: table
 -- tags: finance
 -- references: partner_id -> dim_customers.customer_id
@@ -26,11 +26,11 @@ select i.kind,
        p.complete_name as partner_name,
        i.company_id,
        (select day from as_of) as as_of,
-       sum(i.amount) filter (where i.days_past_due <= 0) as current,
-       sum(i.amount) filter (where i.days_past_due between 1 and 30) as days_1_30,
-       sum(i.amount) filter (where i.days_past_due between 31 and 60) as days_31_60,
-       sum(i.amount) filter (where i.days_past_due between 61 and 90) as days_61_90,
-       sum(i.amount) filter (where i.days_past_due > 90) as days_over_90,
+       coalesce(sum(i.amount) filter (where i.days_past_due <= 0), 0) as current,
+       coalesce(sum(i.amount) filter (where i.days_past_due between 1 and 30), 0) as days_1_30,
+       coalesce(sum(i.amount) filter (where i.days_past_due between 31 and 60), 0) as days_31_60,
+       coalesce(sum(i.amount) filter (where i.days_past_due between 61 and 90), 0) as days_61_90,
+       coalesce(sum(i.amount) filter (where i.days_past_due > 90), 0) as days_over_90,
        sum(i.amount) as total,
        count(*) as open_items
 from open_items as i

@@ -34,7 +34,7 @@ export const demoCommand = defineCommand({
     description:
       'The whole pipeline with no setup, on a simulated Odoo.\n\n' +
       'The built-in Odoo simulator (a small retail company) and an embedded PostgreSQL kept in one folder: migrate, seed, extract, transform, test, then what it built. ' +
-      'Run it again for an incremental run with a few new orders; delete the folder to start over. It reads none of your settings.',
+      'Run it again for an incremental run with a few new orders; delete the folder to start over. It reads none of your .env: only the project\'s elt.yml and sql/ and, from the environment, ELT_HASH_KEY, ELT_TIMEZONE and LOG_LEVEL.',
     examples: ['elt demo', 'elt demo --serve', 'elt demo --dir /tmp/elt-demo'],
   },
   args,

@@ -78,8 +78,8 @@ export const factSalesLines = pgTable(
     /** price_subtotal - cost. */
     margin: numeric('margin'),
     /**
-     * Where the cost comes from: 'odoo' (a POS line's total_cost once Odoo computed it, Odoo 17+;
-     * a sale line's purchase_price x quantity with sale_margin), 'cost_at_sale' (the product's cost on
+     * Where the cost comes from: 'total_cost' (a POS line's own, once Odoo computed it, Odoo 17+),
+     * 'purchase_price' (a sale line's x quantity, with sale_margin), 'cost_at_sale' (the product's cost on
      * the order's date from snap_product_prices), 'current_cost' (its cost now); NULL: no cost known.
      */
     costSource: text('cost_source'),
