@@ -178,6 +178,12 @@ describe('elt demo', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^41 streams: 38 ok, 3 skipped; /m);
     expect(run.stdout).not.toContain('ELT_HASH_KEY');
+    // Another key for the same folder: that stream is refused, and the end repeats its whole line.
+    const rekeyed = await spawnElt(['demo'], { LOG_LEVEL: 'warn', ELT_HASH_KEY: 'another-key-of-32-characters-xx' }, project);
+    expect(rekeyed.code).toBe(1);
+    expect(rekeyed.stdout).toMatch(
+      /^1 failed:\n {2}res\.partner: ELT_HASH_KEY \(or hash_fields\) changed since the stream was landed: elt extract --full-refresh --streams res\.partner re-lands it with the new key\nDone in \d+\.\d s with 1 failure\.$/m,
+    );
   });
 
   it('refuses bad flags, a folder that is not a demo and a folder another demo is using (exit 2)', async () => {

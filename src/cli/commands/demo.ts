@@ -10,7 +10,7 @@ import { wrap } from '../text.ts';
 import { decideOutput } from '../output.ts';
 import { secretValues } from '../secrets.ts';
 import { extractStep, migrateStep, transformStep, withWarehouseLock } from '../steps.ts';
-import { formatExtractSummary, formatTransformSummary } from '../summary.ts';
+import { formatExtractSummary, formatProblems, formatTransformSummary } from '../summary.ts';
 import { formatTestReport } from '../test-report.ts';
 import { projectPlan } from '../project.ts';
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded-postgres.ts';
@@ -118,7 +118,8 @@ async function runPipeline(folder: DemoFolder, warehouse: EmbeddedPostgres, opti
       console.log(`\nData tests (elt test):\n${passed ? report.split('\n').at(-1) : report}`);
       console.log(`\n${formatFigures(await collectFigures(db, odoo.clock.now()))}`);
       if (!options.serving) console.log(`\n${nextSteps(shown)}`);
-      console.log(`\nDone in ${((Date.now() - options.started) / 1000).toFixed(1)} s.`);
+      // As elt run ends: each failure again, whole (a list line is cut to the width), then the time.
+      console.log(`\n${formatProblems(streams, models, (Date.now() - options.started) / 1000)}`);
       return [...streams, ...models].some((r) => r.status === 'failed') || !passed ? 1 : 0;
     });
   } finally {
