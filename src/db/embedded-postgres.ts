@@ -11,7 +11,7 @@
  * spawns; this file does them.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -101,7 +101,7 @@ async function startServer(bin: Binaries, options: EmbeddedPostgresOptions, port
       if (/could not bind|address already in use/i.test(log)) throw new PortTaken(`the embedded PostgreSQL cannot listen on 127.0.0.1:${port}: the port is in use, pick another`);
       throw new EmbeddedPostgresError(`the embedded PostgreSQL in ${options.dataDir} did not start: ${lastLine(log)}`);
     }
-    if (await answers(url)) break;
+    if (await answers(url, options.dataDir)) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new EmbeddedPostgresError(`the embedded PostgreSQL in ${options.dataDir} did not answer within ${STARTUP_TIMEOUT_MS / 1000} s: ${lastLine(tail())}`);
@@ -249,13 +249,18 @@ function lastLine(log: string): string {
   return lines.filter((l) => /FATAL|ERROR|error|cannot|could not/.test(l)).at(-1) ?? lines.at(-1) ?? 'no output';
 }
 
-async function answers(url: string): Promise<boolean> {
+/**
+ * Whether the server on `url` is up and is this one (its data directory is
+ * `dataDir`): another server already on the port (a system PostgreSQL that
+ * trusts local connections) answers too, and must not be taken for ours.
+ */
+async function answers(url: string, dataDir: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
   client.on('error', () => {});
   try {
     await client.connect();
-    await client.query('select 1');
-    return true;
+    const { rows } = await client.query<{ dir: string }>(`select current_setting('data_directory') as dir`);
+    return realpathSync(rows[0]!.dir) === realpathSync(dataDir);
   } catch {
     return false;
   } finally {

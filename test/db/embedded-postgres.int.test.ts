@@ -82,6 +82,17 @@ describe('startEmbeddedPostgres', () => {
     await expect(refused).rejects.toThrow(`${old} holds a PostgreSQL 17 database and the embedded server is PostgreSQL 18: delete the folder to start over`);
   });
 
+  it('takes no other PostgreSQL on its port for its own, even one that lets it in: it says the port is taken', async () => {
+    const other = await start(join(root, 'other'));
+    try {
+      await expect(startEmbeddedPostgres({ dataDir: join(root, 'mine'), port: other.port })).rejects.toThrow(
+        `the embedded PostgreSQL cannot listen on 127.0.0.1:${other.port}: the port is in use, pick another`,
+      );
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('says so when the port it was given is taken', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
