@@ -15,6 +15,11 @@ export interface DemoFolder {
   readonly pgdata: string;
   /** Every run's time, this one last: runs[0] anchors the simulated company's data. */
   readonly runs: readonly Date[];
+  /**
+   * Records this run in demo.json: called once it starts landing data, so a
+   * run refused before (a port in use, a bad elt.yml) is not replayed as one.
+   */
+  record(): void;
   /** Removes the lock file. */
   release(): void;
 }
@@ -23,9 +28,10 @@ const STATE_FILE = 'demo.json';
 const LOCK_FILE = 'demo.lock';
 
 /**
- * Locks `dir` (creating it) and records this run, before anything runs: a
- * run that fails half-way is still replayed by the next one, so the next
- * simulator holds what this one may have landed.
+ * Locks `dir` (creating it, with a state file listing the runs so far, which
+ * marks it as a demo's). This run is added by `record()`, before anything
+ * lands: a run that fails half-way is still replayed by the next one, so the
+ * next simulator holds what this one may have landed.
  */
 export function openDemoFolder(dir: string, now: Date = new Date()): DemoFolder {
   const statePath = join(dir, STATE_FILE);
@@ -41,8 +47,9 @@ export function openDemoFolder(dir: string, now: Date = new Date()): DemoFolder 
     const last = previous.at(-1);
     const at = last && now.getTime() <= last.getTime() ? new Date(last.getTime() + 1000) : now;
     const runs = [...previous, new Date(Math.floor(at.getTime() / 1000) * 1000)];
-    writeFileSync(statePath, `${JSON.stringify({ runs: runs.map((d) => d.toISOString()) }, null, 2)}\n`);
-    return { dir, pgdata: join(dir, 'pgdata'), runs, release: () => rmSync(lockPath, { force: true }) };
+    const write = (list: readonly Date[]) => writeFileSync(statePath, `${JSON.stringify({ runs: list.map((d) => d.toISOString()) }, null, 2)}\n`);
+    if (!existsSync(statePath)) write(previous);
+    return { dir, pgdata: join(dir, 'pgdata'), runs, record: () => write(runs), release: () => rmSync(lockPath, { force: true }) };
   } catch (error) {
     rmSync(lockPath, { force: true });
     throw error;
@@ -66,8 +73,9 @@ function lock(lockPath: string, dir: string): void {
 function readRuns(statePath: string): Date[] {
   try {
     const state = JSON.parse(readFileSync(statePath, 'utf8')) as { runs?: unknown };
-    const runs = Array.isArray(state.runs) ? state.runs.map((r) => new Date(String(r))) : [];
-    if (runs.length > 0 && runs.every((d) => Number.isFinite(d.getTime()))) return runs;
+    // No run yet is a state too: a first run refused before it landed anything.
+    const runs = Array.isArray(state.runs) ? state.runs.map((r) => new Date(String(r))) : null;
+    if (runs && runs.every((d) => Number.isFinite(d.getTime()))) return runs;
   } catch {
     // reported below
   }

@@ -12,11 +12,17 @@ describe('openDemoFolder', () => {
     const dir = fresh();
     const first = openDemoFolder(dir, new Date('2026-11-20T10:00:00.700Z'));
     expect(existsSync(join(dir, 'demo.lock'))).toBe(true);
+    first.record();
     first.release();
     expect(existsSync(join(dir, 'demo.lock'))).toBe(false);
-    openDemoFolder(dir, new Date('2026-11-21T08:30:00Z')).release();
+    const second = openDemoFolder(dir, new Date('2026-11-21T08:30:00Z'));
+    second.record();
+    second.release();
+    // A run refused before it landed anything (never recorded) is not one.
+    openDemoFolder(dir, new Date('2026-11-21T08:30:00.500Z')).release();
     // This machine's clock went back: the run still comes after the last one.
     const third = openDemoFolder(dir, new Date('2026-11-19T00:00:00Z'));
+    third.record();
     third.release();
     expect(third.runs.map((d) => d.toISOString())).toEqual(['2026-11-20T10:00:00.000Z', '2026-11-21T08:30:00.000Z', '2026-11-21T08:30:01.000Z']);
     expect(JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8'))).toEqual({ runs: third.runs.map((d) => d.toISOString()) });
@@ -33,6 +39,16 @@ describe('openDemoFolder', () => {
     taken.release();
     writeFileSync(join(dir, 'demo.lock'), String(process.ppid));
     expect(() => openDemoFolder(dir)).toThrow(`another elt demo (process ${process.ppid}) is using ${dir}: wait for it to end`);
+  });
+
+  it('a first run refused before it records leaves a demo folder with no run, which the next run starts', () => {
+    const dir = fresh();
+    const refused = openDemoFolder(dir, new Date('2026-11-20T10:00:00Z'));
+    refused.release();
+    expect(JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8'))).toEqual({ runs: [] });
+    const next = openDemoFolder(dir, new Date('2026-11-20T11:00:00Z'));
+    expect(next.runs.map((d) => d.toISOString())).toEqual(['2026-11-20T11:00:00.000Z']);
+    next.release();
   });
 
   it('refuses a state file it cannot read, and leaves no lock behind', () => {

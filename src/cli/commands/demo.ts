@@ -105,6 +105,7 @@ async function runPipeline(folder: DemoFolder, warehouse: EmbeddedPostgres, opti
       await migrateStep(ctx);
       await loadSeeds(db, projectPlan(config).projectDir);
       const client = await connectOdoo(odooSettings(env), log);
+      folder.record();
       const extractStarted = Date.now();
       const streams = await extractStep(ctx, {}, client);
       console.log(`\nExtract (Odoo -> raw tables):\n${formatExtractSummary(streams, (Date.now() - extractStarted) / 1000)}`);
