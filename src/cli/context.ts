@@ -4,8 +4,8 @@
  * Everything that can be wrong with the setup fails here, exit 2, before a
  * row is written.
  */
-import { OdooClient } from '../odoo/client.ts';
-import { chooseTransport } from '../odoo/choose-transport.ts';
+import type { OdooClient } from '../odoo/client.ts';
+import { connect } from '../odoo/connect.ts';
 import { OdooError, OdooLoginError, OdooTransientError } from '../odoo/errors.ts';
 import { stripCredentials } from '../odoo/http.ts';
 import { createPool, type Pool } from '../db/pool.ts';
@@ -77,27 +77,18 @@ export async function connectOdoo(settings: OdooSettings, log: Logger): Promise<
   // ODOO_URL may carry a proxy's Basic-auth credentials: never show them.
   const where = stripCredentials(settings.url).replace(/\/$/, '');
   try {
-    const transport = await chooseTransport(
-      {
-        url: settings.url,
-        db: settings.db,
-        login: settings.login,
-        secret: settings.secret,
-        hasApiKey: settings.hasApiKey,
-        timeoutMs: settings.timeoutMs,
-        insecureTls: settings.insecureTls,
-        transport: settings.transport,
-        retry: { retries: settings.retries },
-      },
-      log,
-    );
-    const client = await OdooClient.connect({
-      transport,
-      credentials: { url: settings.url, db: settings.db, login: settings.login, secret: settings.secret },
-      retry: { retries: settings.retries },
+    const client = await connect({
+      url: settings.url,
+      db: settings.db,
+      login: settings.login,
+      ...(settings.hasApiKey ? { apiKey: settings.secret } : { password: settings.secret }),
+      transport: settings.transport,
+      timeoutSeconds: settings.timeoutMs / 1000,
+      retries: settings.retries,
+      insecureTls: settings.insecureTls,
       logger: log,
     });
-    log.info({ url: where, db: settings.db, login: settings.login, transport: transport.name, uid: client.uid }, 'connected to Odoo');
+    log.info({ url: where, db: settings.db, login: settings.login, transport: client.transportName, uid: client.uid }, 'connected to Odoo');
     return client;
   } catch (error) {
     if (error instanceof OdooError) throw new UsageError(connectFailure(error, settings, where));

@@ -5,7 +5,8 @@
  * keyword is `args` on Odoo 16 and `domain` from 17 on.
  */
 import { OdooLoginError, OdooProtocolError } from './errors.ts';
-import type { Domain } from './domain.ts';
+import { and, leaf, type Domain } from './domain.ts';
+import { keysetPages } from './keyset.ts';
 import { withRetry, type RetryLogger, type RetryOptions } from './retry.ts';
 import type { Credentials, ServerVersion, Transport, TransportName } from './transport.ts';
 
@@ -51,6 +52,18 @@ export interface ReadOptions extends ContextOption, NamesOption {}
 export interface ContextOption {
   readonly context?: OdooContext;
 }
+
+/** How `iterate` and `pages` walk a model. */
+export interface IterateOptions extends ContextOption, NamesOption {
+  readonly fields: readonly string[];
+  /** Records per request; default 1000, the extractor's page. */
+  readonly pageSize?: number;
+  /** Start after this id (0, the default: from the first record). */
+  readonly after?: number;
+}
+
+/** Records per request of `iterate` and `pages`. */
+export const DEFAULT_PAGE_SIZE = 1000;
 
 export interface ConnectOptions {
   readonly transport: Transport;
@@ -150,6 +163,26 @@ export class OdooClient {
     if (ids.length === 0) return [];
     const records = await this.executeKw(model, 'read', [ids], { fields, context: options.context, load: loadOf(options.displayNames) });
     return expectRecords<T>(records, model, 'read');
+  }
+
+  /**
+   * Every record matching `domain`, in id order, read in keyset pages
+   * (`id > last`, never a growing offset) as the extractor reads: the next
+   * page is asked for while the caller works on this one. Archived records
+   * stay hidden unless `context: { active_test: false }`.
+   */
+  async *iterate<T extends OdooRecord = OdooRecord>(model: string, domain: Domain, options: IterateOptions): AsyncGenerator<T> {
+    for await (const page of this.pages<T>(model, domain, options)) yield* page;
+  }
+
+  /** `iterate`, a page (an array of up to `pageSize` records) at a time: for batch writes. */
+  async *pages<T extends OdooRecord = OdooRecord>(model: string, domain: Domain, options: IterateOptions): AsyncGenerator<T[]> {
+    const { pageSize = DEFAULT_PAGE_SIZE, after = 0, ...read } = options;
+    if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number of 1 or more, got ${pageSize}`);
+    const fetch = (last: number) => this.searchRead<T>(model, and(domain, [leaf('id', '>', last)]), { ...read, order: 'id', limit: pageSize });
+    for await (const page of keysetPages(fetch, (record) => record.id, pageSize, after)) {
+      if (page.items.length) yield [...page.items];
+    }
   }
 
   async searchCount(model: string, domain: Domain, options: ContextOption = {}): Promise<number> {
