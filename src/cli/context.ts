@@ -10,7 +10,8 @@ import { OdooError, OdooLoginError, OdooTransientError } from '../odoo/errors.ts
 import { stripCredentials } from '../odoo/http.ts';
 import { createPool, type Pool } from '../db/pool.ts';
 import { loadProjectConfig, type ProjectConfig } from '../extract/project-config.ts';
-import { databaseUrl, loadEnv, type Env, type OdooSettings } from './env.ts';
+import { isAbsolute, join, resolve } from 'node:path';
+import { connectionOptions, databaseUrl, loadEnv, type Env, type OdooSettings } from './env.ts';
 import { UsageError } from './errors.ts';
 import { createCommandLogger, type Logger } from './logger.ts';
 import { decideOutput, type Output } from './output.ts';
@@ -24,13 +25,34 @@ export interface Context {
   /** Where the words go: bars or progress lines, quiet or verbose (output.ts). */
   readonly output: Output;
   readonly config: ProjectConfig;
+  /** The project folder: elt.yml, sql/, .env, logs/ and target/ are found there. */
+  readonly projectDir: string;
   readonly db: Pool;
   close(): Promise<void>;
 }
 
+/** What a context is made from: the CLI's is the working folder and process.env; a library call's its options. */
+export interface ContextSource {
+  readonly env: Env;
+  /** The raw variables `env` was read from: secrets to mask, libpq's PG* variables. */
+  readonly variables: NodeJS.ProcessEnv;
+  readonly projectDir: string;
+  readonly output: Output;
+  /** The caller's logger; default the command's own (output.ts decides where its lines go). */
+  readonly log?: Logger;
+  readonly threads?: number;
+}
+
 /** Runs `fn` with a fresh context, which is closed (the warehouse pool ended) whatever happens. */
 export async function withContext<T>(fn: (ctx: Context) => Promise<T>, overrides: { threads?: number } = {}): Promise<T> {
-  const ctx = loadContext(overrides);
+  const env = loadEnv();
+  const output = decideOutput({ level: env.LOG_LEVEL, dir: process.cwd() });
+  return withContextOf({ env, variables: process.env, projectDir: process.cwd(), output, ...overrides }, fn);
+}
+
+/** `withContext` for a given environment and project folder (the library's pipeline functions). */
+export async function withContextOf<T>(source: ContextSource, fn: (ctx: Context) => Promise<T>): Promise<T> {
+  const ctx = createContext(source);
   try {
     return await fn(ctx);
   } finally {
@@ -38,18 +60,21 @@ export async function withContext<T>(fn: (ctx: Context) => Promise<T>, overrides
   }
 }
 
-function loadContext(overrides: { threads?: number }): Context {
-  const env = loadEnv();
-  const output = decideOutput({ level: env.LOG_LEVEL, dir: process.cwd() });
-  const log = createCommandLogger(output, secretValues(), { command: runningCommand(), cwd: process.cwd(), pid: process.pid, msg: `elt ${runningCommand() ?? ''} started` });
+function createContext(source: ContextSource): Context {
+  const { env, output, projectDir } = source;
+  const secrets = secretValues(source.variables);
+  const log = source.log ?? createCommandLogger(output, secrets, { command: runningCommand(), cwd: projectDir, pid: process.pid, msg: `elt ${runningCommand() ?? ''} started` });
   if (env.ODOO_TLS_INSECURE) {
     log.warn({ variable: 'ODOO_TLS_INSECURE' }, "ODOO_TLS_INSECURE=true: Odoo's TLS certificate is not verified, so anyone on the network path could read or alter the data and the credentials");
   }
-  const loaded = loadProjectConfig(env.ELT_CONFIG);
+  // Paths stay as the user wrote them (relative to the working folder) in the CLI's messages.
+  const here = resolve(projectDir) === process.cwd();
+  const configFile = env.ELT_CONFIG === undefined || here || isAbsolute(env.ELT_CONFIG) ? env.ELT_CONFIG : join(projectDir, env.ELT_CONFIG);
+  const loaded = loadProjectConfig(configFile, here ? '.' : projectDir);
   // --threads wins over elt.yml, and sizes the pool as elt.yml's value would.
-  const config = overrides.threads ? { ...loaded, transform: { threads: overrides.threads } } : loaded;
-  const db = warehousePool(databaseUrl(env), config);
-  return { env, log, output, config, db, close: () => db.end() };
+  const config = source.threads ? { ...loaded, transform: { threads: source.threads } } : loaded;
+  const db = warehousePool(databaseUrl(env, source.variables), config);
+  return { env, log, output, config, projectDir, db, close: () => db.end() };
 }
 
 /**
@@ -77,17 +102,7 @@ export async function connectOdoo(settings: OdooSettings, log: Logger): Promise<
   // ODOO_URL may carry a proxy's Basic-auth credentials: never show them.
   const where = stripCredentials(settings.url).replace(/\/$/, '');
   try {
-    const client = await connect({
-      url: settings.url,
-      db: settings.db,
-      login: settings.login,
-      ...(settings.hasApiKey ? { apiKey: settings.secret } : { password: settings.secret }),
-      transport: settings.transport,
-      timeoutSeconds: settings.timeoutMs / 1000,
-      retries: settings.retries,
-      insecureTls: settings.insecureTls,
-      logger: log,
-    });
+    const client = await connect({ ...connectionOptions(settings), logger: log });
     log.info({ url: where, db: settings.db, login: settings.login, transport: client.transportName, uid: client.uid }, 'connected to Odoo');
     return client;
   } catch (error) {

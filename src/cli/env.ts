@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { UsageError } from './errors.ts';
+import type { ConnectionOptions } from '../odoo/connect.ts';
 import { HASH_KEY_HINT, MIN_HASH_KEY_LENGTH } from '../extract/hash-fields.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -134,6 +135,20 @@ export function odooSettings(env: Env, envFile = '.env'): OdooSettings {
     retries: env.ODOO_RETRIES,
     hasApiKey: env.ODOO_API_KEY !== undefined,
     insecureTls: env.ODOO_TLS_INSECURE,
+  };
+}
+
+/** The settings as `connect()` takes them. */
+export function connectionOptions(settings: OdooSettings): ConnectionOptions {
+  return {
+    url: settings.url,
+    db: settings.db,
+    login: settings.login,
+    ...(settings.hasApiKey ? { apiKey: settings.secret } : { password: settings.secret }),
+    transport: settings.transport,
+    timeoutSeconds: settings.timeoutMs / 1000,
+    retries: settings.retries,
+    insecureTls: settings.insecureTls,
   };
 }
 

@@ -4,7 +4,7 @@
  * 130 interrupted by Ctrl-C) and prints every error as one line.
  */
 import { parseArgs, runCommand, type ArgsDef, type CommandDef } from 'citty';
-import { UsageError } from './errors.ts';
+import { isConfigurationError, UsageError } from './errors.ts';
 import { VERSION } from './version.ts';
 import { takeVerbose } from './output.ts';
 import { rejectUnknownFlags, takeProjectDir } from './flags.ts';
@@ -14,10 +14,6 @@ import { nearestNames } from '../util/nearest-names.ts';
 import { maskSecrets, secretValues } from './secrets.ts';
 import { firstLine } from './text.ts';
 import { interruptible } from './interrupt.ts';
-import { ProjectConfigError } from '../extract/project-config.ts';
-import { ModelError } from '../transform/errors.ts';
-import { SelectionError } from '../transform/selection.ts';
-import { SeedError } from '../transform/seeds.ts';
 
 /** Every command, loaded on demand; `elt --help` lists them in this order. */
 export const commands: Record<string, () => Promise<CommandDef<any>>> = {
@@ -79,7 +75,7 @@ export async function runCli(argv: string[]): Promise<number> {
     const { result } = await interruptible(name, () => runCommand(command, { rawArgs: rest }));
     return typeof result === 'number' ? result : 0;
   } catch (error) {
-    const usage = error instanceof UsageError || error instanceof ProjectConfigError || error instanceof ModelError || error instanceof SelectionError || error instanceof SeedError;
+    const usage = isConfigurationError(error);
     const message = firstLine(error);
     // Messages never carry a secret by construction; masking is the last line of defence.
     console.error(maskSecrets(`elt ${name}: ${message}`, secretValues()));

@@ -61,7 +61,7 @@ export function writeCommandArtifacts(
   args: { select?: readonly string[]; exclude?: readonly string[]; fullRefresh?: boolean },
   results: Pick<RunArtifacts, 'models' | 'tests' | 'streams'>,
 ): void {
-  const plan = projectPlan(ctx.config);
+  const plan = projectPlan(ctx.config, ctx.projectDir);
   let project: Project | undefined;
   try {
     project = loadProject(plan.projectDir, plan.streams);

@@ -36,9 +36,9 @@ export interface MigrateOutcome {
  * Applies the migrations and creates the raw table of every configured stream.
  * Prints what it did (formatMigration): always for `elt migrate` (`report:
  * 'always'`), else only when it applied a migration, so a routine `elt run`
- * adds no line.
+ * adds no line; never for the library's `run()`, which prints nothing.
  */
-export async function migrateStep(ctx: Context, report: 'always' | 'when-applied' = 'when-applied'): Promise<MigrateOutcome> {
+export async function migrateStep(ctx: Context, report: 'always' | 'when-applied' | 'never' = 'when-applied'): Promise<MigrateOutcome> {
   beginStep('migrate');
   const { applied, total } = await migrate(databaseUrl(ctx.env)).catch((error: unknown) => {
     throw new UsageError(`cannot migrate the warehouse database: ${rootCause(error)} (check DATABASE_URL)`);
@@ -53,7 +53,7 @@ export async function migrateStep(ctx: Context, report: 'always' | 'when-applied
   }
   const outcome = { applied, migrations: total, rawTables: models.size, created };
   ctx.log.info({ migrationsApplied: applied, rawTables: models.size, rawTablesCreated: created }, 'warehouse migrated');
-  if (report === 'always' || applied.length > 0) console.log(formatMigration(outcome));
+  if (report === 'always' || (report === 'when-applied' && applied.length > 0)) console.log(formatMigration(outcome));
   return outcome;
 }
 
@@ -131,7 +131,7 @@ export async function withWarehouseLock<T>(ctx: Context, fn: () => Promise<T>): 
 }
 
 export async function transformStep(ctx: Context, options: Omit<TransformOptions, 'vars' | 'timezone'>): Promise<ModelResult[]> {
-  const plan = { ...projectPlan(ctx.config), threads: ctx.config.transform.threads, ...options, timezone: ctx.env.ELT_TIMEZONE };
+  const plan = { ...projectPlan(ctx.config, ctx.projectDir), threads: ctx.config.transform.threads, ...options, timezone: ctx.env.ELT_TIMEZONE };
   await checkWarehouse(ctx.db);
   const progress = trackTransform(startProgress(ctx.log, ctx.output.live));
   try {
@@ -144,7 +144,7 @@ export async function transformStep(ctx: Context, options: Omit<TransformOptions
 export async function seedStep(ctx: Context): Promise<Array<{ seed: string; table: string; rows: number }>> {
   await checkWarehouse(ctx.db);
   beginStep('seed');
-  return loadSeeds(ctx.db, projectPlan(ctx.config).projectDir);
+  return loadSeeds(ctx.db, projectPlan(ctx.config, ctx.projectDir).projectDir);
 }
 
 /** drizzle wraps the driver's error ("Failed query: ..."); the cause says what went wrong. */

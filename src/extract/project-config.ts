@@ -4,6 +4,7 @@
  * project never edits `src/`. Every problem is one line naming the file and
  * the key.
  */
+import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse, YAMLParseError } from 'yaml';
 import { z } from 'zod';
@@ -95,8 +96,10 @@ const fileSchema = z
   .strict();
 
 /** Loads `path`, or the default file when it exists, or the defaults. */
-export function loadProjectConfig(path?: string): ProjectConfig {
-  const file = path ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : null);
+/** `path` (ELT_CONFIG), else `elt.yml` in `dir` when there is one, else the defaults. */
+export function loadProjectConfig(path?: string, dir = '.'): ProjectConfig {
+  const fallback = dir === '.' ? DEFAULT_CONFIG_FILE : join(dir, DEFAULT_CONFIG_FILE);
+  const file = path ?? (existsSync(fallback) ? fallback : null);
   if (file === null) return parseProjectConfig({}, null);
   let text: string;
   try {

@@ -4,6 +4,7 @@
  * the others.
  */
 import pLimit from 'p-limit';
+import type { StreamResult } from './stream-result.ts';
 import type { OdooClient } from '../odoo/client.ts';
 import type { Pool } from '../db/pool.ts';
 import { recordStreamError } from '../db/stream-state.ts';
@@ -38,19 +39,7 @@ export interface ExtractOptions {
   readonly hashKey?: string;
 }
 
-export interface StreamResult {
-  readonly stream: string;
-  readonly status: 'success' | 'failed' | 'skipped';
-  readonly fetched: number;
-  readonly changed: number;
-  /** Raw rows marked deleted (delete detection ran when asked, on a full refresh, and for streams without write_date). */
-  readonly deleted: number;
-  readonly restored: number;
-  /** Records Odoo refused to read: skipped, listed in elt_skipped_records, retried next run. */
-  readonly unreadable: number;
-  readonly seconds: number;
-  readonly error?: string;
-}
+export type { StreamResult } from './stream-result.ts';
 
 export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConfig, options: ExtractOptions, log: Log): Promise<StreamResult[]> {
   const streams = resolveStreams(config, options.streams);

@@ -1,21 +1,8 @@
 /** Model run history (`elt_model_runs`) and latest state (`elt_model_state`). */
+import type { ModelResult } from './model-result.ts';
 import type { Pool } from '../db/pool.ts';
-import type { ModelFile } from './model-file.ts';
 
-export interface ModelResult {
-  readonly model: string;
-  readonly materialized: ModelFile['materialized'];
-  readonly status: 'success' | 'failed' | 'skipped';
-  /** Rows written; null for views. */
-  readonly rows: number | null;
-  readonly seconds: number;
-  readonly error?: string;
-  /** When it started and how long it took, to the millisecond (run artifacts). */
-  readonly startedAt?: string;
-  readonly ms?: number;
-  /** The SELECT as the run executed it; absent when the model did not get that far. */
-  readonly sql?: string;
-}
+export type { ModelResult } from './model-result.ts';
 
 export async function recordModelRun(db: Pool, runId: number, result: ModelResult): Promise<void> {
   await db.query(

@@ -22,7 +22,7 @@ export const testCommand = defineCommand({
     return withContext(async (ctx) => {
       await checkWarehouse(ctx.db);
       const selection = selectionFlags(rawArgs);
-      const results = await runDataTests(ctx.db, { ...selection, ...projectPlan(ctx.config) }, ctx.log);
+      const results = await runDataTests(ctx.db, { ...selection, ...projectPlan(ctx.config, ctx.projectDir) }, ctx.log);
       writeCommandArtifacts(ctx, 'test', startedAt, selection, { tests: results });
       console.log(formatTestReport(results, { verbose: ctx.output.verbose }));
       return results.every((r) => r.status === 'pass') ? 0 : 1;

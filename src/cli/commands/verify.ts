@@ -28,7 +28,7 @@ export const verifyCommand = defineCommand({
     return withContext(async (ctx) => {
       const settings = odooSettings(ctx.env);
       // Streams, declarations and the tables they sum are checked before Odoo is asked anything.
-      const plan = planVerify(ctx.config, loadProject(projectPlan(ctx.config).projectDir, streamNames(ctx.config)), listFlag(parsed.streams));
+      const plan = planVerify(ctx.config, loadProject(projectPlan(ctx.config, ctx.projectDir).projectDir, streamNames(ctx.config)), listFlag(parsed.streams));
       await checkWarehouse(ctx.db);
       const flagged = await checkSumTargets(ctx.db, plan.sums);
       const odoo = await connectOdoo(settings, ctx.log);
