@@ -28,7 +28,7 @@ export function parseDomain(info: ModelInfo, domain: unknown): DomainNode {
   if (!Array.isArray(domain)) {
     throw pythonError('AssertionError', "Domains to normalize must have a 'domain' form: a list or tuple of domain components");
   }
-  const tokens = normalize(domain);
+  const tokens = normalizeDomain(domain);
   for (const token of tokens) if (Array.isArray(token)) checkLeafField(info, token);
   let pos = 0;
   const next = (): DomainNode => {
@@ -45,7 +45,7 @@ export function parseDomain(info: ModelInfo, domain: unknown): DomainNode {
 }
 
 /** Odoo's `normalize_domain`: explicit '&' between consecutive terms; `[]` is TRUE. */
-function normalize(domain: readonly unknown[]): unknown[] {
+export function normalizeDomain(domain: readonly unknown[]): unknown[] {
   if (domain.length === 0) return [[1, '=', 1]];
   const result: unknown[] = [];
   let expected = 1;

@@ -1,5 +1,5 @@
 import type { FieldDef } from './model-def.ts';
-import { isNumeric, type ModelInfo } from './model-info.ts';
+import { defaultAggregator, type ModelInfo } from './model-info.ts';
 import { isSearchable, isSortable, type ModelLookup } from './related-path.ts';
 
 /**
@@ -47,7 +47,8 @@ function describeField(name: string, field: FieldDef, version: number): Record<s
     type: field.type,
   };
   // Odoo 18 renamed group_operator to aggregator
-  if (isNumeric(field.type) && name !== 'id') desc[version >= 18 ? 'aggregator' : 'group_operator'] = 'sum';
+  const aggregator = defaultAggregator(name, field.type);
+  if (aggregator) desc[version >= 18 ? 'aggregator' : 'group_operator'] = aggregator;
   if (field.related) desc.related = field.related.join('.');
   if (field.type === 'char') Object.assign(desc, { translate: false, trim: true });
   if (field.type === 'text' || field.type === 'html') desc.translate = false;

@@ -6,6 +6,7 @@ import { fieldsGet } from './fields-get.ts';
 import { createRecords, unlinkRecords, writeRecords, type WriteContext } from './mutations.ts';
 import { compileOrder } from './order.ts';
 import { readRecord } from './read-format.ts';
+import { readGroup } from './read-group.ts';
 import type { Stamp } from './model-def.ts';
 import type { Store } from './store.ts';
 import type { ComputeFailures } from './compute-failures.ts';
@@ -30,6 +31,7 @@ interface Call {
   readonly kwargs: Readonly<Record<string, unknown>>;
   /** The context's active_test (Odoo: `context.get('active_test', True)`). */
   readonly activeTest: boolean;
+  readonly context: Readonly<Record<string, unknown>>;
 }
 
 type Method = (call: Call) => unknown;
@@ -53,7 +55,7 @@ export function callMethod(env: MethodEnv, model: string, method: string, args: 
   const impl = methodsFor(env.version)[method];
   if (!impl) throw pythonError('AttributeError', `The method '${method}' does not exist on the model '${model}'`);
   const activeTest = !('active_test' in ctx) || Boolean(ctx.active_test);
-  return impl({ env, info, args: Array.isArray(args) ? args : [], kwargs: kw, activeTest });
+  return impl({ env, info, args: Array.isArray(args) ? args : [], kwargs: kw, activeTest, context: ctx });
 }
 
 /** `res.users.context_get()`: the user's lang and tz; Odoo 19 adds the uid ("ensure uid is set"). */
@@ -212,6 +214,11 @@ const BASE_METHODS: Record<string, Method> = {
       filter: (id) => matches.has(id),
     });
     return ids.map((id) => [id, call.env.store.displayName(call.info.name, id)]);
+  },
+  read_group(call) {
+    const { env, info, activeTest, context } = call;
+    const checkRead = () => checkAccess(env, info, 'read');
+    return readGroup({ store: env.store, info, version: env.version, activeTest, context, checkRead }, call.args, call.kwargs);
   },
 };
 

@@ -70,3 +70,13 @@ export function emptyValue(type: FieldType): unknown {
 export function isNumeric(type: FieldType): boolean {
   return type === 'integer' || type === 'float' || type === 'monetary';
 }
+
+/**
+ * A field's `group_operator` (Odoo 18+: `aggregator`), what read_group applies
+ * to a field named without a function: 'sum' for numbers, none for the id
+ * and for an integer named `sequence` (Integer's `_get_attrs`).
+ */
+export function defaultAggregator(name: string, type: FieldType): string | undefined {
+  if (!isNumeric(type) || name === 'id' || (type === 'integer' && name === 'sequence')) return undefined;
+  return 'sum';
+}
