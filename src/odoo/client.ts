@@ -7,6 +7,7 @@
 import { OdooLoginError, OdooProtocolError } from './errors.ts';
 import { and, leaf, type Domain } from './domain.ts';
 import { keysetPages } from './keyset.ts';
+import { readGroupCall, readGroupRow, type ReadGroupOptions, type ReadGroupRow } from './read-group.ts';
 import { withRetry, type RetryLogger, type RetryOptions } from './retry.ts';
 import type { Credentials, ServerVersion, Transport, TransportName } from './transport.ts';
 
@@ -191,6 +192,22 @@ export class OdooClient {
       throw new OdooProtocolError(`${model}.search_count answered ${describe(count)} instead of a count`);
     }
     return count;
+  }
+
+  /**
+   * Odoo's read_group: one row per group with its value under each groupBy
+   * spec, its `count`, the `aggregates` asked for, its `domain` and, for
+   * date groups, `ranges` (`read-group.ts`). The same rows on Odoo 16 to 19
+   * and every transport.
+   */
+  async readGroup(model: string, domain: Domain, options: ReadGroupOptions): Promise<ReadGroupRow[]> {
+    const call = readGroupCall(domain, options);
+    const groups = await this.executeKw(model, 'read_group', call.args, call.kwargs);
+    const isGroup = (g: unknown) => typeof g === 'object' && g !== null && !Array.isArray(g);
+    if (!Array.isArray(groups) || !groups.every(isGroup)) {
+      throw new OdooProtocolError(`${model}.read_group answered ${describe(groups)} instead of a list of groups`);
+    }
+    return groups.map((group: Record<string, unknown>) => readGroupRow(group, call, model));
   }
 
   async fieldsGet(

@@ -17,6 +17,7 @@ const POSITIONAL: Readonly<Record<string, readonly string[]>> = {
   write: ['ids', 'vals'],
   unlink: ['ids'],
   name_search: ['name', 'domain', 'operator', 'limit'],
+  read_group: ['domain', 'fields', 'groupby', 'offset', 'limit', 'orderby', 'lazy'],
   context_get: [],
 };
 
