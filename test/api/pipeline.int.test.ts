@@ -1,0 +1,82 @@
+/**
+ * The pipeline as functions: `run`, `extract` and `transform` do what the
+ * commands do (same counts, same artifacts), print nothing, take their
+ * settings from options.env over the project's .env without touching
+ * process.env, and fail on a configuration mistake with one line.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { extract, isConfigurationError, run, transform } from '../../src/index.ts';
+import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
+import { freshDatabase, type FreshDatabase } from '../support/database.ts';
+import { projectDir } from '../support/cli.ts';
+import { SIM_NOW } from '../support/odoo.ts';
+
+let sim: Simulator;
+let db: FreshDatabase;
+let dir: string;
+
+const odooEnv = () => ({ ODOO_URL: sim.url, ODOO_DB: sim.db, ODOO_USERNAME: 'admin', ODOO_PASSWORD: 'admin' });
+
+beforeAll(async () => {
+  sim = await startSimulator({ now: SIM_NOW, scale: 0.1, seed: 11 });
+  db = await freshDatabase();
+  // The warehouse from the project's .env, the Odoo login from options.env.
+  dir = projectDir({ '.env': `DATABASE_URL=${db.url}\n`, 'elt.yml': 'extract:\n  page_size: 50\n' });
+});
+afterAll(async () => {
+  await db?.drop();
+  await sim?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('run()', () => {
+  it("lands every stream and builds every model, as elt run does, printing nothing and leaving process.env alone", async () => {
+    const log = vi.spyOn(console, 'log');
+    const write = vi.spyOn(process.stdout, 'write');
+    const env = { ...process.env };
+    try {
+      const result = await run({ projectDir: dir, env: odooEnv() });
+      expect(result.ok).toBe(true);
+      expect(result.streams.filter((s) => s.status === 'failed')).toEqual([]);
+      const orders = result.streams.find((s) => s.stream === 'pos.order')!;
+      expect(orders.fetched).toBe(sim.store.search('pos.order', []).length);
+      expect(result.models.map((m) => m.status)).not.toContain('failed');
+      const { rows } = await db.pool.query<{ n: number; total: string }>("select count(*)::int as n, sum(amount_total)::text as total from fact_sales where source = 'pos'");
+      expect(rows[0]!.n).toBe(orders.fetched);
+      expect(log).not.toHaveBeenCalled();
+      expect(write).not.toHaveBeenCalled();
+      expect(process.env).toEqual(env);
+    } finally {
+      log.mockRestore();
+      write.mockRestore();
+    }
+    const results = JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8')) as { args: { which: string }; results: unknown[] };
+    expect(results.args.which).toBe('run');
+    expect(existsSync(join(dir, 'logs/elt.log'))).toBe(true);
+  });
+
+  it('extracts the streams asked for, and transforms the models selected', async () => {
+    const extracted = await extract({ projectDir: dir, env: odooEnv(), streams: ['res.partner'] });
+    expect(extracted.streams.map((s) => [s.stream, s.status])).toEqual([['res.partner', 'success']]);
+    expect(extracted.models).toEqual([]);
+    const built = await transform({ projectDir: dir, env: {}, select: ['dim_customers'], threads: 2 });
+    expect(built.models.map((m) => [m.model, m.status])).toEqual([['dim_customers', 'success']]);
+    expect(built.ok).toBe(true);
+  });
+
+  it('throws one line for a configuration mistake, and says it is one', async () => {
+    const bad = run({ projectDir: dir, env: { ...odooEnv(), ELT_TIMEZONE: 'Mars/Olympus' } });
+    const error = await bad.catch((e: unknown) => e);
+    expect(isConfigurationError(error)).toBe(true);
+    expect((error as Error).message).toBe(
+      `ELT_TIMEZONE "Mars/Olympus" is not an IANA time zone name such as Europe/Brussels: fix it in the environment or in .env in the project folder (see .env.example)`,
+    );
+    const missing = await extract({ projectDir: dir, env: {} }).catch((e: unknown) => e);
+    expect((missing as Error).message).toMatch(/^missing settings ODOO_URL, ODOO_DB, ODOO_USERNAME, ODOO_PASSWORD or ODOO_API_KEY: /);
+    const nowhere = await transform({ projectDir: join(dir, 'no-such-folder'), env: {} }).catch((e: unknown) => e);
+    expect(isConfigurationError(nowhere)).toBe(true);
+    expect(await transform({ projectDir: dir, env: {}, threads: 0 }).catch((e: Error) => e.message)).toBe('threads must be a whole number from 1 to 32, got 0');
+  });
+});
