@@ -1,6 +1,7 @@
 import { reprLeaf, valueError } from './faults.ts';
 import type { FieldDef, RecordValues } from './model-def.ts';
 import type { ModelInfo } from './model-info.ts';
+import { childOfIds } from './domain-child-of.ts';
 import { idBounds, NEGATIVE_OPERATORS, parseDomain, type DomainNode } from './domain-parse.ts';
 import { isNull, scalarPredicate } from './domain-leaf.ts';
 import { oneToManyIds, type RecordSource } from './record-source.ts';
@@ -87,9 +88,13 @@ function compileLeaf(ctx: Ctx, info: ModelInfo, leaf: Leaf): Predicate {
     if (!isRelational(field)) throw valueError(`Invalid leaf ${leaf.repr}`);
     return compileAny(ctx, info, left, field, op, right);
   }
-  if (op === 'child_of' || op === 'parent_of') {
-    throw valueError(`the simulator does not implement '${op}' (leaf ${leaf.repr})`);
+  if (op === 'child_of') {
+    const target = left === 'id' ? info : field.type === 'many2one' ? comodelInfo(ctx.store, field) : undefined;
+    if (!target) throw valueError(`the simulator implements 'child_of' on id and many2one fields only (leaf ${leaf.repr})`);
+    const ids = childOfIds(ctx.store, target, right, leaf.repr);
+    return (rec) => ids.has(rec[left] as number);
   }
+  if (op === 'parent_of') throw valueError(`the simulator does not implement 'parent_of' (leaf ${leaf.repr})`);
   if (field.store === false) return compileNonStored(ctx, info, left, field, op, right);
   if (field.type === 'one2many' || field.type === 'many2many') return compileX2many(ctx.store, left, field, op, right);
   const get = (rec: RecordValues): unknown => rec[left];
