@@ -27,6 +27,7 @@ export {
   type NamesOption,
   type IterateOptions,
 } from './odoo/client.ts';
+export type { ReadGroupOptions, ReadGroupRow, GroupValue, AggregateValue, GroupRange } from './odoo/read-group.ts';
 export { domainOf, DomainBuilder, type FieldName, type DomainLike } from './odoo/domain-builder.ts';
 export {
   and,
@@ -71,3 +72,4 @@ export {
   type ModelResult,
 } from './api/pipeline.ts';
 export { isConfigurationError } from './cli/errors.ts';
+export * from './odoo/models/index.ts';

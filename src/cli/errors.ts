@@ -1,4 +1,6 @@
 import { ProjectConfigError } from '../extract/project-config.ts';
+import { ConnectionOptionsError } from '../odoo/connect.ts';
+import { QueryOptionsError } from '../odoo/models/query-checks.ts';
 import { ModelError } from '../transform/errors.ts';
 import { SelectionError } from '../transform/selection.ts';
 import { SeedError } from '../transform/seeds.ts';
@@ -14,9 +16,14 @@ export class UsageError extends Error {
 
 /**
  * A mistake in the settings, elt.yml, a model, a selector or a seed (the CLI's
- * exit 2): fixed by editing, not by trying again. Anything else that throws
+ * exit 2), or in the options of connect() or a model helper: fixed by editing,
+ * not by trying again. Anything else that throws
  * (exit 1) may pass on another try: Odoo or the warehouse down, a busy lock.
  */
 export function isConfigurationError(error: unknown): boolean {
-  return error instanceof UsageError || error instanceof ProjectConfigError || error instanceof ModelError || error instanceof SelectionError || error instanceof SeedError;
+  return (
+    error instanceof UsageError || error instanceof ProjectConfigError || error instanceof ModelError || error instanceof SelectionError || error instanceof SeedError ||
+    error instanceof ConnectionOptionsError ||
+    error instanceof QueryOptionsError
+  );
 }

@@ -75,6 +75,52 @@ describe('examples/stream-to-ndjson.ts', () => {
   });
 });
 
+describe('examples/pos-sales-by-branch.ts', () => {
+  /** The takings of one local day in Paris per shop, from the simulator's own records. */
+  function expectedDay(day: string): Map<string, { orders: number; cents: number }> {
+    const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+    const branches = new Map<string, { orders: number; cents: number }>();
+    for (const id of sim.store.search('pos.order', [['state', 'in', ['paid', 'done', 'invoiced']]], { order: 'id' })) {
+      const order = sim.store.get('pos.order', id)!;
+      if (local.format(new Date(`${String(order.date_order).replace(' ', 'T')}Z`)) !== day) continue;
+      const session = sim.store.get('pos.session', order.session_id as number)!;
+      const shop = String(sim.store.get('pos.config', session.config_id as number)!.name);
+      const sums = branches.get(shop) ?? { orders: 0, cents: 0 };
+      sums.orders += 1;
+      sums.cents += Math.round(Number(order.amount_total) * 100);
+      branches.set(shop, sums);
+    }
+    return branches;
+  }
+
+  it("sums a day's paid orders per shop, the day taken in the Odoo user's time zone", async () => {
+    const day = '2026-11-06';
+    const expected = expectedDay(day);
+    expect(expected.size).toBeGreaterThan(1);
+    const out = await example('pos-sales-by-branch.ts', [day]);
+    expect(out.code, out.stderr).toBe(0);
+    const [title, header, ...rows] = out.stdout.trimEnd().split('\n');
+    expect(title).toBe(`POS sales on ${day} (Europe/Paris)`);
+    expect(header!.split(/\s+/)).toEqual(['branch', 'orders', 'total']);
+    const printed = rows.map((row) => /^(.+?)\s+(\d+)\s+(-?\d+\.\d\d)$/.exec(row)!.slice(1));
+    const all = [...expected.values()].reduce((sum, s) => ({ orders: sum.orders + s.orders, cents: sum.cents + s.cents }), { orders: 0, cents: 0 });
+    expect(printed).toEqual([
+      ...[...expected].sort(([a], [b]) => a.localeCompare(b)).map(([shop, s]) => [shop, String(s.orders), (s.cents / 100).toFixed(2)]),
+      ['all', String(all.orders), (all.cents / 100).toFixed(2)],
+    ]);
+  });
+
+  it('takes another zone from ELT_TIMEZONE, and refuses a day that is not one', async () => {
+    const out = await example('pos-sales-by-branch.ts', ['2026-11-06'], root, { ELT_TIMEZONE: 'Pacific/Auckland' });
+    expect(out.stdout.split('\n', 1)[0]).toBe('POS sales on 2026-11-06 (Pacific/Auckland)');
+    expect(await example('pos-sales-by-branch.ts', ['2026-13-01'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pos-sales-by-branch: posOrders(): from must be a calendar day as YYYY-MM-DD, got "2026-13-01"\n',
+    });
+  });
+});
+
 describe('examples/nightly-run.ts', () => {
   it('runs the whole pipeline from code and says so in one line', async () => {
     const dir = projectDir({ 'elt.yml': 'extract:\n  page_size: 50\n' });
