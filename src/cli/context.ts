@@ -5,7 +5,7 @@
  * row is written.
  */
 import type { OdooClient } from '../odoo/client.ts';
-import { connect } from '../odoo/connect.ts';
+import { connectAs } from '../odoo/connect.ts';
 import { OdooError, OdooLoginError, OdooTransientError } from '../odoo/errors.ts';
 import { stripCredentials } from '../odoo/http.ts';
 import { createPool, type Pool } from '../db/pool.ts';
@@ -102,7 +102,7 @@ export async function connectOdoo(settings: OdooSettings, log: Logger): Promise<
   // ODOO_URL may carry a proxy's Basic-auth credentials: never show them.
   const where = stripCredentials(settings.url).replace(/\/$/, '');
   try {
-    const client = await connect({ ...connectionOptions(settings), logger: log });
+    const client = await connectAs({ ...connectionOptions(settings), logger: log }, 'ODOO_TRANSPORT');
     log.info({ url: where, db: settings.db, login: settings.login, transport: client.transportName, uid: client.uid }, 'connected to Odoo');
     return client;
   } catch (error) {

@@ -28,6 +28,8 @@ export interface TransportSettings {
   readonly transport?: TransportName | 'auto';
   /** How the probes retry; the client's own calls take theirs from OdooClient.connect. */
   readonly retry?: RetryOptions;
+  /** What set an explicit transport, for the log line: default ODOO_TRANSPORT. */
+  readonly chosenBy?: string;
 }
 
 export interface ChoiceLogger extends Partial<RetryLogger> {
@@ -53,7 +55,8 @@ export async function chooseTransport(settings: TransportSettings, log: ChoiceLo
   const requested = settings.transport ?? 'auto';
   const options = { insecureTls: settings.insecureTls };
   if (requested !== 'auto') {
-    log.info({ transport: requested, reason: 'ODOO_TRANSPORT' }, `Odoo transport ${requested} (set by ODOO_TRANSPORT)`);
+    const chosenBy = settings.chosenBy ?? 'ODOO_TRANSPORT';
+    log.info({ transport: requested, reason: chosenBy }, `Odoo transport ${requested} (set by ${chosenBy})`);
     return createNamedTransport(requested, settings.url, settings.timeoutMs, options);
   }
   const { name, reason, version } = await probe(settings, { ...options, timeoutMs: settings.timeoutMs }, log);

@@ -62,7 +62,12 @@ const quiet: ConnectLogger = { info() {}, warn() {} };
  * OdooErrors (transient ones after the retries) when the server cannot be
  * reached or answers oddly.
  */
-export async function connect(connection: ConnectionOptions): Promise<OdooClient> {
+export function connect(connection: ConnectionOptions): Promise<OdooClient> {
+  return connectAs(connection, "connect()'s transport option");
+}
+
+/** `connect`, naming what chose an explicit transport in its log line (elt: ODOO_TRANSPORT). */
+export async function connectAs(connection: ConnectionOptions, chosenBy: string): Promise<OdooClient> {
   const parsed = options.safeParse(connection);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'} ${issue.message}`);
   if (parsed.success && parsed.data.password === undefined && parsed.data.apiKey === undefined) problems.push('password or apiKey is required');
@@ -73,7 +78,7 @@ export async function connect(connection: ConnectionOptions): Promise<OdooClient
   const log = connection.logger ?? quiet;
   const retry = { retries: o.retries };
   const transport = await chooseTransport(
-    { url, db: o.db, login: o.login, secret, hasApiKey: o.apiKey !== undefined, timeoutMs: o.timeoutSeconds * 1000, insecureTls: o.insecureTls, transport: o.transport, retry },
+    { url, db: o.db, login: o.login, secret, hasApiKey: o.apiKey !== undefined, timeoutMs: o.timeoutSeconds * 1000, insecureTls: o.insecureTls, transport: o.transport, retry, chosenBy },
     log as ChoiceLogger,
   );
   return OdooClient.connect({ transport, credentials: { url, db: o.db, login: o.login, secret }, retry, logger: log });

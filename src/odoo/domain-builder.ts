@@ -12,8 +12,14 @@
  */
 import { leaf, not, or, type Domain, type Operator } from './domain.ts';
 
-/** The field names of `T` (its string keys), or any dotted path through a relation. */
-export type FieldName<T> = (keyof T & string) | `${string}.${string}`;
+/** `T`'s declared keys, without an index signature's `string` (OdooRecord has one). */
+type DeclaredKeys<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
+
+/**
+ * The field names `T` declares, or any dotted path through a relation; any
+ * name when `T` declares none (the default, a plain record).
+ */
+export type FieldName<T> = [DeclaredKeys<T>] extends [never] ? string : (DeclaredKeys<T> & string) | `${string}.${string}`;
 
 /** What `or`, `and` and `not` take: a builder or a domain as a list. */
 export type DomainLike = DomainBuilder<any> | Domain;

@@ -24,8 +24,11 @@ describe('connect', () => {
     expect(await odoo17.searchCount('pos.order', [])).toBe(v17.store.search('pos.order', []).length);
     const odoo19 = await connect({ url: `${v19.url}/`, db: v19.db, login: 'admin', apiKey: 'k3y-0f-the-admin-user' });
     expect(odoo19.transportName).toBe('json2');
-    const xml = await connect({ url: v19.url, db: v19.db, login: 'admin', password: 'admin', transport: 'xmlrpc' });
+    const lines: string[] = [];
+    const logger = { info: (_: object, msg: string) => void lines.push(msg), warn: (_: object, msg: string) => void lines.push(msg) };
+    const xml = await connect({ url: v19.url, db: v19.db, login: 'admin', password: 'admin', transport: 'xmlrpc', logger });
     expect(xml.transportName).toBe('xmlrpc');
+    expect(lines).toEqual(["Odoo transport xmlrpc (set by connect()'s transport option)"]);
   });
 
   it('names every bad option in one line, without the password', async () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { domainOf, DomainBuilder } from '../../src/odoo/domain-builder.ts';
 import { normalizeDomain, parseDomain } from '../../src/odoo/domain.ts';
+import type { OdooRecord } from '../../src/odoo/client.ts';
 
 interface Order {
   state: string;
@@ -78,5 +79,19 @@ describe('domainOf', () => {
     expect(big.build()).toHaveLength(2);
     expect(small.build()[1]).toEqual(['amount_total', '<', 10]);
     expect(new DomainBuilder([['id', '=', 1]]).build()).toEqual([['id', '=', 1]]);
+  });
+});
+
+describe('field names', () => {
+  it('are checked against the record type, even one extending OdooRecord (npm run typecheck fails on an unused directive)', () => {
+    interface Line extends OdooRecord {
+      qty: number;
+    }
+    const line = domainOf<Line>().greaterThan('qty', 0).equals('order_id.state', 'paid');
+    // @ts-expect-error: Line declares no `qyt`
+    line.equals('qyt', 1);
+    // Any name when the type declares none.
+    expect(domainOf().equals('anything', 1).build()).toEqual([['anything', '=', 1]]);
+    expect(line.build()).toHaveLength(2);
   });
 });
