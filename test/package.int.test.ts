@@ -22,6 +22,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 
 const CONSUMER = `import { connect, domainOf, OdooLoginError, type OdooRecord } from 'odoo-elt';
+import type { Simulator } from 'odoo-elt/simulator';
+
+// The simulator's entry has its types too (tsc checks every declaration file it reaches).
+const simulatorUrl = (sim: Simulator): string => sim.url;
+void simulatorUrl;
 
 interface PosOrder extends OdooRecord {
   name: string;
@@ -95,6 +100,11 @@ describe('the npm package', () => {
     }
     expect(new Set(files.map((f) => f.split('/')[0]))).toEqual(new Set(['bin', 'dist', 'sql', 'migrations', 'templates', '.env.example', 'README.md', 'package.json']));
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    // drizzle-kit's snapshots serve `npm run db:generate` only; migrating reads the journal and the SQL.
+    expect(files.filter((f) => f.endsWith('_snapshot.json'))).toEqual([]);
+    // Declarations of internal modules are pruned: only what the entries' types reach ships.
+    expect(files).not.toContain('dist/db/schema/marts/sales.d.ts');
+    expect(files).toContain('dist/odoo/client.d.ts');
   });
 
   it("keeps the simulator out of the main entry's imports", () => {
