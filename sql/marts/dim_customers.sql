@@ -10,6 +10,7 @@ select p.id as customer_id,
        p.ref,
        p.email,
        p.phone,
+       -- up to Odoo 18; Odoo 19 has no mobile (phone alone remains): staging reads NULL there
        p.mobile,
        p.street,
        p.street2,

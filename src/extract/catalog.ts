@@ -91,6 +91,7 @@ export const BUILTIN_STREAMS: readonly CatalogStream[] = [
   { model: 'crm.team', warehouseFields: { name: 'char', user_id: 'many2one', ...ACTIVE } },
   {
     model: 'res.partner',
+    // mobile: up to Odoo 18 (19 has phone alone; staging reads it NULL there)
     warehouseFields: {
       name: 'char', complete_name: 'char', ref: 'char', email: 'char', phone: 'char', mobile: 'char', street: 'char', street2: 'char',
       zip: 'char', city: 'char', state_id: 'many2one', country_id: 'many2one', vat: 'char', lang: 'selection', is_company: 'boolean',

@@ -44,11 +44,11 @@ async function elt(args: string[], overrides: EnvOverrides = {}): Promise<CliOut
   return out;
 }
 
-/** Every e-mail and phone a partner has in the simulator. */
+/** Every e-mail and phone a partner has in the simulator, Odoo's normalized copies included (Odoo 19: no mobile, phone is all). */
 function clearValues(): string[] {
   return sim.store.search('res.partner', [], { activeTest: false }).flatMap((id) => {
     const partner = sim.store.get('res.partner', id)!;
-    return [partner.email, partner.phone].filter((v): v is string => typeof v === 'string');
+    return [partner.email, partner.phone, partner.email_normalized, partner.phone_sanitized].filter((v): v is string => typeof v === 'string');
   });
 }
 
@@ -99,6 +99,8 @@ describe('hash_fields on the command line', () => {
     expect(outputs).toHaveLength(4);
     const values = clearValues();
     expect(values.length).toBeGreaterThan(50);
+    expect(values.some((v) => /^\+\d+$/.test(v))).toBe(true);
+    expect(sim.store.info('res.partner')!.fields.mobile).toBeUndefined();
     const printed = outputs.map((o) => o.stdout + o.stderr).join('\n');
     // What is searched is real: trace-level logs and every table.
     expect(printed).toContain('"msg":"connected to Odoo"');

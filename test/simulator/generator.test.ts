@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { retailModels } from '../../src/simulator/models/catalog.ts';
+import type { RecordValues } from '../../src/simulator/model-def.ts';
 import { generate, type MemorySink } from './generator/memory-sink.ts';
 
 const small = generate();
@@ -180,6 +181,22 @@ describe('generateRetail versions', () => {
       const version = v19.get('hr.version', e.values.current_version_id as number)!;
       expect(version.values.employee_id).toBe(e.id);
       expect(typeof version.values.job_id).toBe('number');
+    }
+  });
+
+  it('writes no res.partner mobile in Odoo 19, yet draws the same numbers: partners and sales as on 17 otherwise', () => {
+    const partners17 = small.all('res.partner');
+    expect(partners17.filter((p) => typeof p.values.mobile === 'string').length).toBeGreaterThan(50);
+    expect(v19.all('res.partner').filter((p) => 'mobile' in p.values).map((p) => p.id)).toEqual([]);
+    const withoutMobile = (values: RecordValues): RecordValues => {
+      const copy = { ...values };
+      delete copy.mobile;
+      return copy;
+    };
+    expect(v19.all('res.partner').map((p) => p.values)).toEqual(partners17.map((p) => withoutMobile(p.values)));
+    for (const model of ['pos.order', 'pos.order.line', 'pos.payment', 'sale.order', 'sale.order.line', 'purchase.order', 'purchase.order.line']) {
+      expect(v19.count(model), model).toBeGreaterThan(0);
+      expect(JSON.stringify(v19.all(model).map((r) => r.values)), model).toBe(JSON.stringify(small.all(model).map((r) => r.values)));
     }
   });
 

@@ -41,6 +41,26 @@ describe.each([17, 19])('the default retail simulator, Odoo %i, scale 1', (versi
     }
   });
 
+  it('has a mobile on res.partner before Odoo 19 only, and sanitizes the first number the version has', async () => {
+    const fields = (await kw(sim, 'res.partner', 'fields_get', [], { attributes: ['type'] })) as Record<string, unknown>;
+    expect('mobile' in fields).toBe(version < 19);
+    expect(fields.phone_sanitized).toEqual({ type: 'char' });
+    const numbers = version < 19 ? ['phone', 'mobile'] : ['phone'];
+    const partners = (await kw(sim, 'res.partner', 'search_read', [[]], { fields: [...numbers, 'phone_sanitized'], context: { active_test: false } })) as Array<Record<string, unknown>>;
+    // phone_validation's E.164 form of the first number that has one: mobile, then phone
+    const e164 = (n: unknown) => (typeof n === 'string' ? `+${n.replace(/\D/g, '')}` : false);
+    expect(partners.filter((p) => p.phone_sanitized !== e164(p.mobile || p.phone)).map((p) => p.id)).toEqual([]);
+    expect(partners.filter((p) => typeof p.phone_sanitized === 'string').length).toBeGreaterThan(50);
+    if (version < 19) {
+      expect(partners.filter((p) => typeof p.mobile === 'string').length).toBeGreaterThan(50);
+    } else {
+      const users = (await kw(sim, 'res.users', 'fields_get', [], { attributes: ['type'] })) as Record<string, unknown>;
+      expect(Object.keys(users).filter((f) => f.includes('mobile'))).toEqual([]);
+      const read = await kw(sim, 'res.partner', 'search_read', [[]], { fields: ['mobile'], limit: 1 }).then(() => 'read', (e: { faultString: string }) => e.faultString);
+      expect(read).toContain("Invalid field 'mobile' on model 'res.partner'");
+    }
+  });
+
   it('holds a realistic volume of POS data', () => {
     expect(sim.count('pos.order', { activeTest: false })).toBeGreaterThan(500);
     expect(sim.count('pos.order.line', { activeTest: false })).toBeGreaterThan(sim.count('pos.order', { activeTest: false }));

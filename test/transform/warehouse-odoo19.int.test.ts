@@ -1,7 +1,7 @@
 /**
  * The default warehouse on a simulated Odoo 19: employees' job and department
  * come from hr.version, products' cost is stored per variant and storable goods
- * are flagged by is_storable.
+ * are flagged by is_storable, partners have no mobile (dim_customers reads NULL).
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -78,6 +78,14 @@ describe('the default warehouse on Odoo 19', () => {
     expect(after.filter((r, i) => r.x !== before[i].x).map((r) => r.employee_id)).toEqual([employee.id]);
     expect(await rows(`select job_id, job_title from dim_employees where employee_id = $1`, [employee.id]))
       .toEqual([{ job_id: job.id, job_title: 'Nouveau poste' }]);
+  });
+
+  it('customers: no mobile on Odoo 19, so dim_customers.mobile is NULL; the phone is Odoo\'s', async () => {
+    const partners = records('res.partner');
+    expect(partners.filter((p) => 'mobile' in p)).toEqual([]);
+    expect(partners.filter((p) => typeof p.phone === 'string').length).toBeGreaterThan(10);
+    expect(await rows(`select customer_id as id, phone, mobile from dim_customers order by customer_id`))
+      .toEqual(partners.map((p) => ({ id: p.id, phone: orNull(p.phone), mobile: null })));
   });
 
   it('products carry the stored variant cost and the is_storable flag', async () => {

@@ -188,6 +188,12 @@ describe('the default warehouse on Odoo 17', () => {
         .toEqual([{ n: sim.count(model, { activeTest: false }), archived }]);
     }
     expect(await rows(`select count(*)::int as n from elt_missing_references`)).toEqual([{ n: 0 }]);
+    // Odoo 17 keeps a mobile beside the phone: both reach dim_customers as Odoo has them
+    const partners = records('res.partner');
+    const orNull = (v: unknown) => (v === false ? null : v);
+    expect(partners.filter((p) => typeof p.mobile === 'string').length).toBeGreaterThan(10);
+    expect(await rows(`select customer_id as id, phone, mobile from dim_customers order by customer_id`))
+      .toEqual(partners.map((p) => ({ id: p.id, phone: orNull(p.phone), mobile: orNull(p.mobile) })));
     const product = records('product.product').find((p) => p.active === false)!;
     const template = sim.store.get('product.template', product.product_tmpl_id as number)!;
     expect(await rows(`select name, template_id, category_id, list_price::float8 as list_price, is_placeholder from dim_products where product_id = $1`, [product.id]))

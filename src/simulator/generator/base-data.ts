@@ -89,7 +89,7 @@ export function seedCompanyAndUsers(world: World, rng: Rng): void {
     report_header: '<p>Épicerie fine &amp; art de vivre ✨</p>', currency_id: world.currencyId,
     email: 'contact@maison-lumiere.example', phone: '+33 1 43 55 21 09', company_registry: '812 345 678 00021', color: 1,
   }, install);
-  const partner = (values: Record<string, unknown>, stamp = install): number => seeder.insert('res.partner', partnerValues(values), stamp);
+  const partner = (values: Record<string, unknown>, stamp = install): number => seeder.insert('res.partner', partnerValues(world.version, values), stamp);
   partner({
     name: 'Maison Lumière SAS', complete_name: 'Maison Lumière SAS', is_company: true, street: '12 rue de la Roquette',
     zip: '75011', city: 'Paris', country_id: fr, email: 'contact@maison-lumiere.example', phone: '+33 1 43 55 21 09',
@@ -157,9 +157,13 @@ export const STAFF: ReadonlyArray<readonly [string, string, boolean, StaffRole]>
   ['Gaëtan Moreau', 'gaetan.moreau', false, 'former'], ['Zoë Fontaine', 'zoe.fontaine@client.example', true, 'portal'],
 ];
 
-/** res.partner values with every optional field empty unless given. */
-export function partnerValues(values: Record<string, unknown>): Record<string, unknown> {
-  return {
+/**
+ * res.partner values with every optional field empty unless given, as `version` has them:
+ * Odoo 19 has no `mobile`, so one given is dropped (the caller still drew its random values,
+ * which keeps every other figure the same on every version).
+ */
+export function partnerValues(version: number, values: Record<string, unknown>): Record<string, unknown> {
+  const all: Record<string, unknown> = {
     name: false, complete_name: false, parent_id: false, ref: false, lang: 'fr_FR', tz: false, user_id: false, vat: false,
     website: false, comment: false, active: true, employee: false, function: false, type: 'contact', street: false,
     street2: false, zip: false, city: false, state_id: false, country_id: false, partner_latitude: 0, partner_longitude: 0, email: false,
@@ -168,6 +172,8 @@ export function partnerValues(values: Record<string, unknown>): Record<string, u
     x_loyalty_tier: false, x_marketing_optin: false,
     ...values,
   };
+  if (version >= 19) delete all.mobile;
+  return all;
 }
 
 /** An e-mail for a person or company name, on a plausible domain. */

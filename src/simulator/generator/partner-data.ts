@@ -11,7 +11,7 @@ export function seedVendors(world: World, rng: Rng): void {
   VENDOR_NAMES.forEach((name, i) => {
     const city = i === 5 ? CITIES[17]! : i === 12 ? CITIES[18]! : pickCity(rng);
     const id = world.seeder.peek('res.partner');
-    world.seeder.insert('res.partner', partnerValues({
+    world.seeder.insert('res.partner', partnerValues(world.version, {
       name, complete_name: name, is_company: true, ref: `F${String(i + 1).padStart(4, '0')}`, ...address(world, rng, city),
       email: `commandes@${asciiSlug(name).split('.')[0]}.example`, phone: phone(rng, city), vat: vat(rng, city),
       website: rng.chance(0.5) ? `https://${asciiSlug(name).split('.')[0]}.example` : false, commercial_partner_id: id,
@@ -21,7 +21,7 @@ export function seedVendors(world: World, rng: Rng): void {
     world.partnerNames.set(id, name);
     if (rng.chance(0.35)) {
       const contact = person(rng);
-      world.seeder.insert('res.partner', partnerValues({
+      world.seeder.insert('res.partner', partnerValues(world.version, {
         name: contact, complete_name: `${name}, ${contact}`, parent_id: id, function: 'Commercial·e', ...address(world, rng, city),
         email: `${asciiSlug(contact)}@${asciiSlug(name).split('.')[0]}.example`, commercial_partner_id: id,
         commercial_company_name: name, supplier_rank: 0,
@@ -30,7 +30,10 @@ export function seedVendors(world: World, rng: Rng): void {
   });
 }
 
-/** About 40 companies (with contacts and some nameless delivery addresses) and 200 private customers. */
+/**
+ * About 40 companies (with contacts and some nameless delivery addresses) and 200 private customers.
+ * Mobiles are drawn on every version; partnerValues drops them on Odoo 19, which has none.
+ */
 export function seedCustomers(world: World, rng: Rng): void {
   const { seeder } = world;
   for (let c = 0; c < 40; c++) {
@@ -39,7 +42,7 @@ export function seedCustomers(world: World, rng: Rng): void {
     const created = createdAt(world, rng);
     const id = seeder.peek('res.partner');
     const active = !rng.chance(0.04);
-    seeder.insert('res.partner', partnerValues({
+    seeder.insert('res.partner', partnerValues(world.version, {
       name, complete_name: name, is_company: true, ...address(world, rng, city), email: emailFor(name, rng),
       phone: rng.chance(0.8) ? phone(rng, city) : false, vat: rng.chance(0.7) ? vat(rng, city) : false,
       user_id: rng.chance(0.6) ? world.users.salesRep : false, commercial_partner_id: id, customer_rank: rng.int(1, 30),
@@ -52,7 +55,7 @@ export function seedCustomers(world: World, rng: Rng): void {
     const contacts = rng.int(0, 3);
     for (let k = 0; k < contacts; k++) {
       const contact = person(rng);
-      const contactId = seeder.insert('res.partner', partnerValues({
+      const contactId = seeder.insert('res.partner', partnerValues(world.version, {
         name: contact, complete_name: `${name}, ${contact}`, parent_id: id, function: rng.pick(['Gérant·e', 'Acheteur', 'Comptable', false]),
         ...address(world, rng, city), email: rng.chance(0.85) ? emailFor(contact, rng) : false,
         mobile: rng.chance(0.5) ? phone(rng, city) : false, commercial_partner_id: id, commercial_company_name: name, active,
@@ -62,7 +65,7 @@ export function seedCustomers(world: World, rng: Rng): void {
     }
     if (rng.chance(0.2)) {
       // A nameless delivery address: Odoo shows 'Company, Delivery Address'.
-      seeder.insert('res.partner', partnerValues({
+      seeder.insert('res.partner', partnerValues(world.version, {
         name: false, complete_name: `${name}, Delivery Address`, parent_id: id, type: 'delivery', ...address(world, rng, pickCity(rng)),
         commercial_partner_id: id, commercial_company_name: name, active,
       }), stampAt(world, rng, created));
@@ -75,7 +78,7 @@ export function seedCustomers(world: World, rng: Rng): void {
     const id = seeder.peek('res.partner');
     const active = !rng.chance(0.04);
     const hasEmail = rng.chance(0.8);
-    seeder.insert('res.partner', partnerValues({
+    seeder.insert('res.partner', partnerValues(world.version, {
       name, complete_name: name, ...address(world, rng, city), email: hasEmail ? emailFor(name, rng) : false,
       phone: rng.chance(0.3) ? phone(rng, city) : false, mobile: rng.chance(0.6) ? phone(rng, city, true) : false,
       commercial_partner_id: id, customer_rank: rng.int(1, 60), active, lang: langFor(city),

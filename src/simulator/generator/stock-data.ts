@@ -68,7 +68,7 @@ export function seedStock(world: World, rng: Rng): void {
 
   for (const [b, spec] of specs.entries()) {
     const stamp = masterStamp(world, rng);
-    const addressId = seeder.insert('res.partner', partnerValues({
+    const addressId = seeder.insert('res.partner', partnerValues(world.version, {
       name: spec.branch.shop, complete_name: `Maison Lumière SAS, ${spec.branch.shop}`, parent_id: world.companyPartnerId,
       type: 'other', street: spec.branch.street, zip: spec.branch.zip, city: spec.branch.city,
       state_id: stateId(world, spec.branch.country, 'state' in spec.branch ? spec.branch.state : undefined),

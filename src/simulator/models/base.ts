@@ -1,6 +1,6 @@
 import type { FieldDef, ModelDef, RecordValues } from '../model-def.ts';
 import {
-  active, binary, bool, char, date, float, follow, html, inherited, int, m2m, m2o, o2m, related, sel,
+  active, binary, bool, char, date, float, follow, html, inherited, int, m2m, m2o, o2m, patchModel, related, sel,
 } from './fields.ts';
 
 /** Models of the `base` module (plus what account/sales_team/mail add to them), as in Odoo 17. */
@@ -196,6 +196,17 @@ export const resPartner: ModelDef = {
   // Odoo's `_get_complete_name`: 'Company, Person' for a contact of a company.
   displayName: (r) => partnerDisplayName(r),
 };
+
+/**
+ * Odoo 19: res.partner has no `mobile` (phone alone remains), so phone_validation's
+ * `_phone_get_number_fields` finds only `phone` and `phone_sanitized` follows it alone.
+ * res.users inherits no mobile either (USER_INHERITED has none).
+ */
+export const resPartner19: ModelDef = patchModel(
+  resPartner,
+  { phone_sanitized: char('Sanitized Number', { readonly: true, depends: ['phone'], compute: (r) => sanitizedPhone(r.phone) }) },
+  ['mobile'],
+);
 
 /** Odoo's `email_normalize`: the address inside `Name <address>`, lowercased; false when there is none. */
 function normalizedEmail(value: unknown): string | false {

@@ -3,7 +3,7 @@ import { accountAccount, accountAccount19, accountJournal, accountJournal19, acc
 import { accountMove, accountMove19 } from './account-move.ts';
 import { accountMoveLine, accountMoveLine19 } from './account-move-line.ts';
 import { accountFullReconcile, accountPartialReconcile, accountPayment, accountPayment19 } from './account-payment.ts';
-import { resCompany, resCountry, resCountryState, resCurrency, resCurrencyRate, resPartner, resUsers } from './base.ts';
+import { resCompany, resCountry, resCountryState, resCurrency, resCurrencyRate, resPartner, resPartner19, resUsers } from './base.ts';
 import { crmTeam } from './crm.ts';
 import { hrDepartment, hrEmployee, hrEmployee19, hrJob, hrVersion, hrWorkLocation } from './hr.ts';
 import { loyaltyProgram, loyaltyReward, loyaltyRule } from './loyalty.ts';
@@ -37,7 +37,7 @@ export function retailModels(options: RetailModelOptions): ModelDef[] {
     resCountry,
     resCountryState,
     resCompany,
-    resPartner,
+    version >= 19 ? resPartner19 : resPartner,
     resUsers,
     ...(version >= 19 ? [uomUom19] : [uomCategory, uomUom]),
     accountTax,

@@ -28,6 +28,13 @@ describe.each(VERSIONS)('partners on Odoo %i', (version) => {
     expect(all.every((p) => p.customer_rank! > 0)).toBe(true);
   });
 
+  it('reads the mobile where Odoo has one (up to 18); Odoo 19 has none, phone alone', async () => {
+    const all = await collect(partners(t.odoo, { includeArchived: true }));
+    expect(all.filter((p) => 'mobile' in p).length).toBe(version < 19 ? all.length : 0);
+    expect(all.some((p) => typeof p.mobile === 'string')).toBe(version < 19);
+    expect(all.some((p) => typeof p.phone === 'string')).toBe(true);
+  });
+
   it("the display name is Odoo's ('Company, Person' for a company's contact)", async () => {
     const contacts = await collect(partners(t.odoo, { fields: ['name', 'display_name', 'parent_id'] }));
     const person = contacts.find((p) => p.parent_id !== false)!;

@@ -83,6 +83,9 @@ describe('retailModels structure', () => {
     expect(defs.get('product.template')!.fields.pos_categ_ids).toMatchObject({ type: 'many2many', relation: 'pos.category' });
     expect(defs.get('product.template')!.fields.image_1920!.type).toBe('binary');
     expect(defs.get('res.partner')!.fields.x_loyalty_tier!.type).toBe('char');
+    // phone_validation's `_phone_get_number_fields`: mobile, then phone
+    expect(defs.get('res.partner')!.fields.mobile).toMatchObject({ type: 'char', string: 'Mobile' });
+    expect(defs.get('res.partner')!.fields.phone_sanitized).toMatchObject({ type: 'char', depends: ['mobile', 'phone'] });
     expect(defs.get('res.users')!.fields.name!.store).toBe(false);
     expect(defs.get('pos.session')!.fields.company_id!.store).toBe(false);
     expect(defs.get('pos.order')!.fields.config_id!.store).toBeUndefined();
@@ -108,6 +111,14 @@ describe('retailModels structure', () => {
     expect(v19.get('hr.employee')!.fields.department_id!.store).toBe(false);
     expect(v19.get('hr.employee')!.fields.job_id!.store).toBe(false);
     expect(v19.get('hr.employee')!.fields.current_version_id).toMatchObject({ type: 'many2one', relation: 'hr.version' });
+    // Odoo 19 dropped res.partner's mobile (phone alone remains); 18 still has it
+    expect(v18.get('res.partner')!.fields.mobile).toMatchObject({ type: 'char' });
+    expect(v19.get('res.partner')!.fields.mobile).toBeUndefined();
+    expect(v19.get('res.partner')!.fields.phone_sanitized).toMatchObject({ type: 'char', depends: ['phone'] });
+    expect(Object.keys(v19.get('res.users')!.fields).filter((f) => f.includes('mobile'))).toEqual([]);
+    // only mobile goes: the other fields keep their place (fields_get and ir.model.fields order)
+    const partner17 = Object.keys(byName(retailModels({ version: 17 })).get('res.partner')!.fields);
+    expect(Object.keys(v19.get('res.partner')!.fields)).toEqual(partner17.filter((f) => f !== 'mobile'));
   });
 });
 
@@ -144,6 +155,17 @@ describe('retailModels computes and display names', () => {
     expect(display('res.users', db17.get('res.users', 2)!)).toBe('Amélie Durand');
     expect(display('product.pricelist', db17.get('product.pricelist', 1)!)).toBe('Liste de prix publique (EUR)');
     expect(display('res.country.state', db17.first('res.country.state', (s) => s.code === 'NY'))).toBe('New York (US)');
+  });
+
+  it('sanitizes the first number phone_validation finds: mobile then phone on 17, phone alone on 19', () => {
+    const db19 = seeded(19);
+    const sanitized17 = defs17.get('res.partner')!.fields.phone_sanitized!.compute!;
+    const sanitized19 = byName(retailModels({ version: 19 })).get('res.partner')!.fields.phone_sanitized!.compute!;
+    const both = { phone: '+33 1 43 55 21 09', mobile: '+33 6 12 34 56 78' };
+    expect(sanitized17(both, db17)).toBe('+33612345678');
+    expect(sanitized17({ phone: '+33 1 43 55 21 09', mobile: false }, db17)).toBe('+33143552109');
+    expect(sanitized19({ phone: '+33 1 43 55 21 09' }, db19)).toBe('+33143552109');
+    expect(sanitized19({ phone: false }, db19)).toBe(false);
   });
 
   it('reads an Odoo 19 employee\'s department through its current version', () => {

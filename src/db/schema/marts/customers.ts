@@ -14,6 +14,7 @@ export const dimCustomers = pgTable('dim_customers', {
   ref: text('ref'),
   email: text('email'),
   phone: text('phone'),
+  /** Up to Odoo 18; null on Odoo 19, which has no mobile (phone alone remains). */
   mobile: text('mobile'),
   street: text('street'),
   street2: text('street2'),
