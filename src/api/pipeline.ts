@@ -73,7 +73,7 @@ export interface PipelineResult {
 
 /** `elt extract`: each stream incrementally into its raw_* table (the warehouse must be migrated: `run` does that). */
 export function extract(options: ExtractOptions = {}): Promise<PipelineResult> {
-  return within(options, ['odoo', 'warehouse'], undefined, async (ctx) => ({
+  return within('extract()', options, ['odoo', 'warehouse'], undefined, async (ctx) => ({
     streams: await extractStep(ctx, { streams: options.streams, fullRefresh: options.fullRefresh ?? false, detectDeletes: options.detectDeletes ?? false }),
     models: [],
   }));
@@ -81,7 +81,7 @@ export function extract(options: ExtractOptions = {}): Promise<PipelineResult> {
 
 /** `elt transform`: the SQL models in dependency order; writes target/run_results.json. */
 export function transform(options: TransformOptions = {}): Promise<PipelineResult> {
-  return within(options, ['warehouse'], options.threads, async (ctx, startedAt) => {
+  return within('transform()', options, ['warehouse'], options.threads, async (ctx, startedAt) => {
     const selection = { select: [...(options.select ?? [])], exclude: [...(options.exclude ?? [])], fullRefresh: options.fullRefresh ?? false };
     const models = await transformStep(ctx, selection);
     writeCommandArtifacts(ctx, 'transform', startedAt, selection, { models });
@@ -91,12 +91,13 @@ export function transform(options: TransformOptions = {}): Promise<PipelineResul
 
 /** `elt run`: migrate, seed, extract, then transform, under one lock; writes target/run_results.json. */
 export function run(options: RunOptions = {}): Promise<PipelineResult> {
-  return within(options, ['odoo', 'warehouse'], options.threads, (ctx) => runPipeline(ctx, options));
+  return within('run()', options, ['odoo', 'warehouse'], options.threads, (ctx) => runPipeline(ctx, options));
 }
 
 type Work = (ctx: Context, startedAt: number) => Promise<{ streams: StreamResult[]; models: ModelResult[] }>;
 
-async function within(options: PipelineOptions, needs: readonly Need[], threads: number | undefined, work: Work): Promise<PipelineResult> {
+/** `command`: the lock and the log file name the call so (`elt run() (pid ...) has held it`). */
+async function within(command: string, options: PipelineOptions, needs: readonly Need[], threads: number | undefined, work: Work): Promise<PipelineResult> {
   const startedAt = Date.now();
   if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 32)) {
     throw new UsageError(`threads must be a whole number from 1 to 32, got ${threads}`);
@@ -112,7 +113,7 @@ async function within(options: PipelineOptions, needs: readonly Need[], threads:
     consoleLevel: 'silent',
     logFile: env.LOG_LEVEL === 'silent' ? null : { path: join(projectDir, 'logs', 'elt.log'), level: mostVerbose(env.LOG_LEVEL, 'info') },
   };
-  const { streams, models } = await withContextOf({ env, variables, projectDir, output, log: options.logger, threads }, (ctx) => work(ctx, startedAt));
+  const { streams, models } = await withContextOf({ env, variables, projectDir, output, log: options.logger, threads, command }, (ctx) => work(ctx, startedAt));
   const ok = ![...streams, ...models].some((r) => r.status === 'failed');
   return { ok, streams, models, seconds: (Date.now() - startedAt) / 1000 };
 }

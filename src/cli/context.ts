@@ -27,6 +27,8 @@ export interface Context {
   readonly config: ProjectConfig;
   /** The project folder: elt.yml, sql/, .env, logs/ and target/ are found there. */
   readonly projectDir: string;
+  /** What is running, as the warehouse lock and the log file name it: `run`, or `run()` from the library. */
+  readonly command: string | undefined;
   readonly db: Pool;
   close(): Promise<void>;
 }
@@ -41,6 +43,8 @@ export interface ContextSource {
   /** The caller's logger; default the command's own (output.ts decides where its lines go). */
   readonly log?: Logger;
   readonly threads?: number;
+  /** Default the CLI command running (interrupt.ts). */
+  readonly command?: string;
 }
 
 /** Runs `fn` with a fresh context, which is closed (the warehouse pool ended) whatever happens. */
@@ -63,7 +67,8 @@ export async function withContextOf<T>(source: ContextSource, fn: (ctx: Context)
 function createContext(source: ContextSource): Context {
   const { env, output, projectDir } = source;
   const secrets = secretValues(source.variables);
-  const log = source.log ?? createCommandLogger(output, secrets, { command: runningCommand(), cwd: projectDir, pid: process.pid, msg: `elt ${runningCommand() ?? ''} started` });
+  const command = source.command ?? runningCommand();
+  const log = source.log ?? createCommandLogger(output, secrets, { command, cwd: projectDir, pid: process.pid, msg: `elt ${command ?? ''} started` });
   if (env.ODOO_TLS_INSECURE) {
     log.warn({ variable: 'ODOO_TLS_INSECURE' }, "ODOO_TLS_INSECURE=true: Odoo's TLS certificate is not verified, so anyone on the network path could read or alter the data and the credentials");
   }
@@ -74,7 +79,7 @@ function createContext(source: ContextSource): Context {
   // --threads wins over elt.yml, and sizes the pool as elt.yml's value would.
   const config = source.threads ? { ...loaded, transform: { threads: source.threads } } : loaded;
   const db = warehousePool(databaseUrl(env, source.variables), config);
-  return { env, log, output, config, projectDir, db, close: () => db.end() };
+  return { env, log, output, config, projectDir, command, db, close: () => db.end() };
 }
 
 /**

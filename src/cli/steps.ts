@@ -20,7 +20,7 @@ import { UsageError } from './errors.ts';
 import { startProgress } from './progress.ts';
 import { firstLine, plural } from './text.ts';
 import { projectPlan } from './project.ts';
-import { beginStep, runningCommand, trackExtract, trackTransform } from './interrupt.ts';
+import { beginStep, trackExtract, trackTransform } from './interrupt.ts';
 
 export interface MigrateOutcome {
   /** The migrations applied now, by tag, in order. */
@@ -99,7 +99,7 @@ const holding = new WeakSet<Pool>();
 export async function withWarehouseLock<T>(ctx: Context, fn: () => Promise<T>): Promise<T> {
   if (holding.has(ctx.db)) return fn();
   // Named for this command, so a run it refuses meanwhile can say who is working.
-  const lock = await takeWarehouseLock(ctx.db, runningCommand()).catch((error: unknown) => {
+  const lock = await takeWarehouseLock(ctx.db, ctx.command).catch((error: unknown) => {
     if (error instanceof WarehouseBusyError) throw error;
     throw new UsageError(`cannot reach the warehouse database: ${firstLine(error)} (check DATABASE_URL)`);
   });

@@ -23,7 +23,12 @@ beforeAll(async () => {
   sim = await startSimulator({ now: SIM_NOW, scale: 0.1, seed: 11 });
   db = await freshDatabase();
   // The warehouse from the project's .env, the Odoo login from options.env.
-  dir = projectDir({ '.env': `DATABASE_URL=${db.url}\n`, 'elt.yml': 'extract:\n  page_size: 50\n' });
+  dir = projectDir({
+    '.env': `DATABASE_URL=${db.url}\n`,
+    'elt.yml': 'extract:\n  page_size: 50\n',
+    // Who holds the warehouse lock while the model builds: its session's application_name.
+    'sql/lock_holder.sql': "-- materialized: table\nselect application_name as holder from pg_stat_activity where application_name like 'elt %'\n",
+  });
 });
 afterAll(async () => {
   await db?.drop();
@@ -64,6 +69,12 @@ describe('run()', () => {
     const built = await transform({ projectDir: dir, env: {}, select: ['dim_customers'], threads: 2 });
     expect(built.models.map((m) => [m.model, m.status])).toEqual([['dim_customers', 'success']]);
     expect(built.ok).toBe(true);
+  });
+
+  it('takes the warehouse lock under its own name, so a refused elt command says who works', async () => {
+    await transform({ projectDir: dir, env: {}, select: ['lock_holder'] });
+    const { rows } = await db.pool.query<{ holder: string }>('select holder from lock_holder');
+    expect(rows.map((r) => r.holder)).toEqual([expect.stringMatching(new RegExp(`^elt transform\\(\\) pid=${process.pid} host=`))]);
   });
 
   it('throws one line for a configuration mistake, and says it is one', async () => {
