@@ -47,6 +47,15 @@ for await (const order of odoo.iterate<PosOrder>('pos.order', domain, { fields: 
 console.log(JSON.stringify({ orders, cents, loginError: typeof OdooLoginError }));
 `;
 
+/** The TypeScript blocks of the README's "Use it as a library" section; the simulator's gets its import. */
+function readmeSnippets(): string[] {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Use it as a library'), readme.indexOf('\n## ', readme.indexOf('## Use it as a library') + 3));
+  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map(([, code]) =>
+    code!.includes('startSimulator') && !code!.includes('import') ? `import { startSimulator } from 'odoo-elt/simulator';\n${code}` : code!,
+  );
+}
+
 interface Packed {
   filename: string;
   size: number;
@@ -126,11 +135,15 @@ describe('the npm package', () => {
   it('compiles a script against it under tsc --strict, which counts what the installed elt verify counts', async () => {
     const consumer = join(work, 'consumer');
     writeFileSync(join(consumer, 'count.ts'), CONSUMER);
+    // The README's library snippets compile too, so they stay true to the API.
+    const snippets = readmeSnippets();
+    expect(snippets.length).toBeGreaterThanOrEqual(4);
+    snippets.forEach((code, i) => writeFileSync(join(consumer, `readme-${i}.ts`), `${code}\nexport {};\n`));
     writeFileSync(
       join(consumer, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', types: ['node'], typeRoots: [join(root, 'node_modules/@types')] },
-        files: ['count.ts'],
+        files: ['count.ts', ...snippets.map((_, i) => `readme-${i}.ts`)],
       }),
     );
     await run(process.execPath, [tsc, '-p', consumer], { cwd: consumer }).catch((error: { stdout?: string }) => {
