@@ -27,7 +27,7 @@ beforeAll(async () => {
     '.env': `DATABASE_URL=${db.url}\n`,
     'elt.yml': 'extract:\n  page_size: 50\n',
     // Who holds the warehouse lock while the model builds: its session's application_name.
-    'sql/lock_holder.sql': "-- materialized: table\nselect application_name as holder from pg_stat_activity where application_name like 'elt %'\n",
+    'sql/lock_holder.sql': "-- materialized: table\nselect application_name as holder from pg_stat_activity where datname = current_database() and application_name like 'elt %'\n",
   });
 });
 afterAll(async () => {
