@@ -1,5 +1,5 @@
 import { ProjectConfigError } from '../extract/project-config.ts';
-import { ConnectionOptionsError } from '../odoo/connect.ts';
+import { ConnectionOptionsError } from '../odoo/errors.ts';
 import { QueryOptionsError } from '../odoo/models/query-checks.ts';
 import { ModelError } from '../transform/errors.ts';
 import { SelectionError } from '../transform/selection.ts';

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { chooseTransport, type ChoiceLogger } from './choose-transport.ts';
 import { OdooClient } from './client.ts';
+import { ConnectionOptionsError } from './errors.ts';
 import { DEFAULT_RETRY, type RetryLogger } from './retry.ts';
 import type { TransportName } from './transport.ts';
 
@@ -37,10 +38,7 @@ export interface ConnectLogger extends RetryLogger {
   info(obj: object, msg: string): void;
 }
 
-/** A bad `connect()` option: the message names each one and how to fix it. */
-export class ConnectionOptionsError extends Error {
-  override readonly name = 'ConnectionOptionsError';
-}
+export { ConnectionOptionsError } from './errors.ts';
 
 const options = z.object({
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://odoo.example.com' }),

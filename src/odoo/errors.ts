@@ -63,3 +63,11 @@ export class OdooAccessDeniedError extends OdooError {}
 
 /** Fault code 4: the user may not read or write these records. */
 export class OdooAccessError extends OdooError {}
+
+/**
+ * A bad `connect()` option: the message names each one and how to fix it. Here, not in
+ * connect.ts, so the CLI's error classification does not load the transports at start-up.
+ */
+export class ConnectionOptionsError extends Error {
+  override readonly name = 'ConnectionOptionsError';
+}
