@@ -8,6 +8,7 @@
 import type { OdooClient } from '../client.ts';
 import { leaf, type Domain } from '../domain.ts';
 import { fail, QueryOptionsError } from './query-checks.ts';
+import { oncePerClient } from './read-model.ts';
 
 /** A span of local calendar days, both ends inclusive. */
 export interface LocalDays {
@@ -48,13 +49,18 @@ export function toLocalDatetime(utc: string, timeZone: string): string {
   return `${p.date} ${p.time}`;
 }
 
-/** The Odoo user's time zone (their preferences' `tz`, from `res.users.context_get`); UTC when they have none. */
-export async function userTimeZone(odoo: OdooClient): Promise<string> {
-  const context = await odoo.executeKw<Record<string, unknown> | null>('res.users', 'context_get');
-  const tz = context?.tz;
-  if (typeof tz !== 'string' || tz === '') return 'UTC';
-  if (!isZone(tz)) throw new QueryOptionsError(`the Odoo user's time zone '${tz}' is unknown to this JavaScript runtime; pass timeZone`);
-  return tz;
+/**
+ * The Odoo user's time zone (their preferences' `tz`, from `res.users.context_get`);
+ * UTC when they have none. Asked once per client, as the helpers' default zone.
+ */
+export function userTimeZone(odoo: OdooClient): Promise<string> {
+  return oncePerClient(odoo, 'context_get tz', async () => {
+    const context = await odoo.executeKw<Record<string, unknown> | null>('res.users', 'context_get');
+    const tz = context?.tz;
+    if (typeof tz !== 'string' || tz === '') return 'UTC';
+    if (!isZone(tz)) throw new QueryOptionsError(`the Odoo user's time zone '${tz}' is unknown to this JavaScript runtime; pass timeZone`);
+    return tz;
+  });
 }
 
 /** Checked days, turned into bounds once the zone is known. */

@@ -105,18 +105,23 @@ function checkFields(spec: ModelSpec, fields: unknown): readonly string[] {
   return fields;
 }
 
-const fieldMaps = new WeakMap<OdooClient, Map<string, Promise<FieldMap>>>();
+const asked = new WeakMap<OdooClient, Map<string, Promise<unknown>>>();
 
-/** The model's fields on this server, asked once per client (a failed ask is asked again). */
-export function modelFields(odoo: OdooClient, model: string): Promise<FieldMap> {
-  let models = fieldMaps.get(odoo);
-  if (!models) fieldMaps.set(odoo, (models = new Map()));
-  const known = models.get(model);
-  if (known) return known;
-  const pending = odoo.fieldsGet(model, ['type', 'store']);
-  models.set(model, pending);
+/** `ask()`'s answer, asked once per client and key (a failed ask is asked again). */
+export function oncePerClient<T>(odoo: OdooClient, key: string, ask: () => Promise<T>): Promise<T> {
+  let answers = asked.get(odoo);
+  if (!answers) asked.set(odoo, (answers = new Map()));
+  const known = answers.get(key);
+  if (known) return known as Promise<T>;
+  const pending = ask();
+  answers.set(key, pending);
   pending.catch(() => {
-    if (models.get(model) === pending) models.delete(model);
+    if (answers.get(key) === pending) answers.delete(key);
   });
   return pending;
+}
+
+/** The model's fields on this server, asked once per client. */
+export function modelFields(odoo: OdooClient, model: string): Promise<FieldMap> {
+  return oncePerClient(odoo, `fields_get ${model}`, () => odoo.fieldsGet(model, ['type', 'store']));
 }

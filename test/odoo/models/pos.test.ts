@@ -43,6 +43,16 @@ describe.each(VERSIONS)('POS helpers on Odoo %i', (version) => {
     expect(ids(utc)).toContain(edges['2026-10-25 23:00:00']);
   });
 
+  it("asks the user's zone once per client, however many helper calls", async () => {
+    const { timeZone: _, ...days } = PARIS_DAYS;
+    const contextGets = () => t.sim.calls.filter((c) => c.model === 'res.users' && c.method === 'context_get').length;
+    await collect(posOrders(t.odoo, days));
+    const after = contextGets();
+    await collect(posOrders(t.odoo, days));
+    await collect(posOrderLines(t.odoo, days));
+    expect(contextGets()).toBe(after);
+  });
+
   it('by shop and state, through stored fields', async () => {
     const orders = await collect(posOrders(t.odoo, { configIds: [1], states: ['paid', 'done'] }));
     expect(orders.length).toBe(await t.odoo.searchCount('pos.order', [['config_id', 'in', [1]], ['state', 'in', ['paid', 'done']]]));
