@@ -61,8 +61,9 @@ export async function checkSumTargets(db: Pool, sums: readonly DeclaredSum[]): P
 /**
  * Once Odoo has been asked (fields_get): a summed field must be one the
  * stream lands, or raw could never agree. A field the default warehouse
- * expects but this Odoo lacks (another version: total_cost before 17) makes
- * its check skipped, with the reason returned; any other is a usage error.
+ * expects but the stream does not land (this Odoo lacks it, as total_cost
+ * before 17, or elt.yml excludes it) makes its check skipped, with the reason
+ * returned; any other is a usage error.
  */
 export function checkSumFields(sums: readonly DeclaredSum[], planned: readonly PlannedStream[]): Map<DeclaredSum, string> {
   const skipped = new Map<DeclaredSum, string>();
@@ -71,8 +72,8 @@ export function checkSumFields(sums: readonly DeclaredSum[], planned: readonly P
     const stream = planned.find((s) => s.model === check.odooModel);
     for (const field of [check.odooField, check.odooWhere?.field]) {
       if (!stream || field === undefined || stream.fields.includes(field)) continue;
-      if (warehouseFieldsOf(check.odooModel)[field] !== undefined && !stream.fieldTypes.some((f) => f.name === field)) {
-        skipped.set(sum, `this Odoo has no field ${check.odooModel}.${field}`);
+      if (warehouseFieldsOf(check.odooModel)[field] !== undefined) {
+        skipped.set(sum, `${check.odooModel}.${field} is not landed (this Odoo lacks it, or elt.yml excludes it)`);
         continue;
       }
       throw new ModelError(`${path}: verify: ${check.odooModel}.${field} is not a field elt extracts (unknown to Odoo, not stored, or in exclude_fields)`);
