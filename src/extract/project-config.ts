@@ -95,10 +95,9 @@ const fileSchema = z
   })
   .strict();
 
-/** Loads `path`, or the default file when it exists, or the defaults. */
 /** `path` (ELT_CONFIG), else `elt.yml` in `dir` when there is one, else the defaults. */
 export function loadProjectConfig(path?: string, dir = '.'): ProjectConfig {
-  const fallback = dir === '.' ? DEFAULT_CONFIG_FILE : join(dir, DEFAULT_CONFIG_FILE);
+  const fallback = join(dir, DEFAULT_CONFIG_FILE); // join('.', 'elt.yml') is 'elt.yml'
   const file = path ?? (existsSync(fallback) ? fallback : null);
   if (file === null) return parseProjectConfig({}, null);
   let text: string;
