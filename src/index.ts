@@ -72,4 +72,27 @@ export {
   type ModelResult,
 } from './api/pipeline.ts';
 export { isConfigurationError } from './cli/errors.ts';
-export * from './odoo/models/index.ts';
+// The typed helpers for the warehouse's models, each from its file (src/odoo/models/).
+export type { Many2one, OdooDate, OdooDatetime } from './odoo/models/field-values.ts';
+export { localDaysToUtc, toLocalDatetime, userTimeZone, type LocalDays, type UtcBounds } from './odoo/models/local-dates.ts';
+export { QueryOptionsError } from './odoo/models/query-checks.ts';
+export type { ArchiveOption, ReadOptions as HelperReadOptions, Selected } from './odoo/models/read-model.ts';
+export type { LineQuery, OrderQuery } from './odoo/models/order-filters.ts';
+export {
+  posConfigs, posOrderLines, posOrders,
+  type PosConfig, type PosConfigQuery, type PosOrder, type PosOrderLine, type PosOrderLineQuery, type PosOrderQuery, type PosOrderState,
+} from './odoo/models/pos.ts';
+export { products, type Product, type ProductQuery } from './odoo/models/products.ts';
+export { customers, partners, suppliers, type Partner, type PartnerQuery } from './odoo/models/partners.ts';
+export { employees, type Employee, type EmployeeQuery } from './odoo/models/employees.ts';
+export { stockQuants, type StockQuant, type StockQuantQuery } from './odoo/models/stock.ts';
+export {
+  promotionRewards, promotions, type Promotion, type PromotionQuery, type PromotionReward, type PromotionRewardQuery,
+} from './odoo/models/promotions.ts';
+export {
+  saleOrderLines, saleOrders, type SaleOrder, type SaleOrderLine, type SaleOrderLineQuery, type SaleOrderQuery, type SaleOrderState,
+} from './odoo/models/sales.ts';
+export {
+  purchaseOrderLines, purchaseOrders,
+  type PurchaseOrder, type PurchaseOrderLine, type PurchaseOrderLineQuery, type PurchaseOrderQuery, type PurchaseOrderState,
+} from './odoo/models/purchases.ts';
