@@ -4,6 +4,7 @@ import type { OdooClient, OdooRecord } from '../../src/odoo/client.ts';
 import { domainOf } from '../../src/odoo/domain-builder.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { connect, SIM_NOW } from '../support/odoo.ts';
+import { collect } from '../support/simulated-odoo.ts';
 
 let sim: Simulator;
 let odoo: OdooClient;
@@ -13,12 +14,6 @@ beforeAll(async () => {
   odoo = await connect(sim);
 });
 afterAll(async () => sim?.close());
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}
 
 describe('OdooClient.iterate', () => {
   it('yields every matching record once, in id order, one search_read per page without offsets', async () => {
