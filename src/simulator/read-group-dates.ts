@@ -10,6 +10,8 @@
  * Naive date-times are kept as milliseconds on a UTC scale, so no
  * computation here depends on the machine's time zone.
  */
+import { DAY_MS, fmtDate, fmtDatetime, HOUR_MS, pad2 } from './generator/format.ts';
+
 export type Granularity = 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /** READ_GROUP_TIME_GRANULARITY's keys. */
@@ -24,8 +26,6 @@ export interface DateBucket {
   readonly to: string;
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Whether Odoo would convert in this tz (`tz in pytz.all_timezones_set`); Intl knows the same IANA names. */
@@ -64,11 +64,11 @@ function truncate(ms: number, granularity: Granularity): number {
   const [y, m] = [d.getUTCFullYear(), d.getUTCMonth()];
   switch (granularity) {
     case 'hour':
-      return Math.floor(ms / HOUR) * HOUR;
+      return Math.floor(ms / HOUR_MS) * HOUR_MS;
     case 'day':
-      return Math.floor(ms / DAY) * DAY;
+      return Math.floor(ms / DAY_MS) * DAY_MS;
     case 'week': // date_trunc('week', x + 1 day) - 1 day: the Sunday before
-      return Math.floor(ms / DAY) * DAY - d.getUTCDay() * DAY;
+      return Math.floor(ms / DAY_MS) * DAY_MS - d.getUTCDay() * DAY_MS;
     case 'month':
       return Date.UTC(y, m, 1);
     case 'quarter':
@@ -82,9 +82,9 @@ function truncate(ms: number, granularity: Granularity): number {
 function addInterval(ms: number, granularity: Granularity): number {
   const d = new Date(ms);
   const months = { month: 1, quarter: 3, year: 12 } as Record<string, number>;
-  if (granularity === 'hour') return ms + HOUR;
-  if (granularity === 'day') return ms + DAY;
-  if (granularity === 'week') return ms + 7 * DAY;
+  if (granularity === 'hour') return ms + HOUR_MS;
+  if (granularity === 'day') return ms + DAY_MS;
+  if (granularity === 'week') return ms + 7 * DAY_MS;
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months[granularity]!, 1);
 }
 
@@ -119,7 +119,7 @@ function label(ms: number, granularity: Granularity, version: number): string {
  */
 function weekNumber17(ms: number): [number, number] {
   const d = new Date(ms);
-  const dayOfYear = Math.round((ms - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY) + 1;
+  const dayOfYear = Math.round((ms - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY_MS) + 1;
   const pyWeekday = (d.getUTCDay() + 6) % 7; // Monday 0 .. Sunday 6
   const firstDay = mod(pyWeekday - 6 - dayOfYear + 1, 7);
   return [d.getUTCFullYear(), Math.floor((dayOfYear + firstDay - 1) / 7) + 1];
@@ -128,9 +128,9 @@ function weekNumber17(ms: number): [number, number] {
 /** Odoo 19: `date_utils.weeknumber`, whose week straddling the new year is the new year's week 1. */
 function weekNumber19(ms: number): [number, number] {
   const y = new Date(ms).getUTCFullYear();
-  const sundayOnOrBefore = (t: number) => t - new Date(t).getUTCDay() * DAY;
+  const sundayOnOrBefore = (t: number) => t - new Date(t).getUTCDay() * DAY_MS;
   if (ms >= sundayOnOrBefore(Date.UTC(y + 1, 0, 1))) return [y + 1, 1];
-  return [y, Math.floor((ms - sundayOnOrBefore(Date.UTC(y, 0, 1))) / DAY / 7) + 1];
+  return [y, Math.floor((ms - sundayOnOrBefore(Date.UTC(y, 0, 1))) / DAY_MS / 7) + 1];
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -156,8 +156,8 @@ function offsetAt(utcMs: number, tz: string): number {
 
 /** pytz `localize(naive, is_dst=False)`: an ambiguous or skipped wall time takes the standard (smaller) offset. */
 function localize(localMs: number, tz: string): number {
-  const before = offsetAt(localMs - DAY, tz);
-  const after = offsetAt(localMs + DAY, tz);
+  const before = offsetAt(localMs - DAY_MS, tz);
+  const after = offsetAt(localMs + DAY_MS, tz);
   const valid = [...new Set([before, after])].filter((o) => offsetAt(localMs - o, tz) === o);
   return localMs - (valid.length === 1 ? valid[0]! : Math.min(before, after));
 }
@@ -170,12 +170,7 @@ function parseNaive(value: string): number {
 }
 
 function formatNaive(ms: number, type: DateType): string {
-  const iso = new Date(ms).toISOString();
-  return type === 'date' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
+  return type === 'date' ? fmtDate(ms) : fmtDatetime(ms);
 }
 
 function mod(a: number, b: number): number {
