@@ -5,6 +5,7 @@
  * `< '2026-12-06 23:00:00'`. The zone arithmetic, DST included, is Intl's:
  * no zone database of our own to keep up to date.
  */
+import { odooDatetime } from '../../extract/cursor.ts';
 import type { OdooClient } from '../client.ts';
 import { leaf, type Domain } from '../domain.ts';
 import { fail, QueryOptionsError } from './query-checks.ts';
@@ -44,7 +45,7 @@ export function localDaysToUtc(days: LocalDays & { readonly timeZone: string }):
 export function toLocalDatetime(utc: string, timeZone: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(utc);
   const ms = match ? Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!, +match[4]!, +match[5]!, +match[6]!) : NaN;
-  if (!match || Number.isNaN(ms) || naiveUtc(ms) !== utc) fail('toLocalDatetime', `'${utc}' is not an Odoo datetime such as '2026-12-01 08:15:00'`);
+  if (!match || Number.isNaN(ms) || odooDatetime(new Date(ms)) !== utc) fail('toLocalDatetime', `'${utc}' is not an Odoo datetime such as '2026-12-01 08:15:00'`);
   const p = wallClock(ms, checkZone('toLocalDatetime', timeZone));
   return `${p.date} ${p.time}`;
 }
@@ -78,8 +79,8 @@ export function checkLocalDays(helper: string, days: LocalDays): CheckedDays {
   return {
     any: from !== undefined || to !== undefined,
     bounds: (timeZone) => ({
-      ...(from === undefined ? {} : { start: naiveUtc(startOfDay(from, timeZone)) }),
-      ...(to === undefined ? {} : { end: naiveUtc(startOfDay(to + DAY_MS, timeZone)) }),
+      ...(from === undefined ? {} : { start: odooDatetime(new Date(startOfDay(from, timeZone))) }),
+      ...(to === undefined ? {} : { end: odooDatetime(new Date(startOfDay(to + DAY_MS, timeZone))) }),
     }),
   };
 }
@@ -95,7 +96,7 @@ export async function localDaysDomain(odoo: OdooClient, days: CheckedDays, timeZ
 export function checkDay(helper: string, option: string, day: unknown): number {
   const match = typeof day === 'string' ? /^([1-9]\d{3})-(\d{2})-(\d{2})$/.exec(day) : null;
   const ms = match ? Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!) : NaN;
-  if (!match || Number.isNaN(ms) || naiveUtc(ms).slice(0, 10) !== day) {
+  if (!match || Number.isNaN(ms) || odooDatetime(new Date(ms)).slice(0, 10) !== day) {
     fail(helper, `${option} must be a calendar day as YYYY-MM-DD, got ${JSON.stringify(day)}`);
   }
   return ms;
@@ -124,7 +125,7 @@ function isZone(timeZone: string): boolean {
  * 00:00) as well as across ordinary DST changes.
  */
 function startOfDay(dayMs: number, timeZone: string): number {
-  const day = naiveUtc(dayMs).slice(0, 10);
+  const day = odooDatetime(new Date(dayMs)).slice(0, 10);
   let before = dayMs / 1000 - SEARCH_S;
   let onOrAfter = dayMs / 1000 + SEARCH_S;
   while (onOrAfter - before > 1) {
@@ -133,10 +134,6 @@ function startOfDay(dayMs: number, timeZone: string): number {
     else before = mid;
   }
   return onOrAfter * 1000;
-}
-
-function naiveUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 function wallClock(ms: number, timeZone: string): { date: string; time: string } {
