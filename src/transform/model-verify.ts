@@ -54,12 +54,16 @@ export function parseVerifyChecks(text: string, path: string): SumCheck[] {
 
 /** The check as written in the header, for reports. */
 export function describeCheck(model: string, check: SumCheck): string {
-  const where = check.where ? ` where ${check.where.column} = '${check.where.value.replaceAll("'", "''")}'` : '';
-  return `${model}.${check.column}${where}`;
+  return `${model}.${check.column}${check.where ? whereText(check.where.column, check.where.value) : ''}`;
 }
 
 /** What Odoo's side of a check sums, as a key: `amount_total` or `amount_total where move_type = 'out_invoice'`. */
 export function odooSumKey(check: Pick<SumCheck, 'odooField' | 'odooWhere'>): string {
   const { odooField, odooWhere } = check;
-  return odooWhere ? `${odooField} where ${odooWhere.field} = '${odooWhere.value.replaceAll("'", "''")}'` : odooField;
+  return `${odooField}${odooWhere ? whereText(odooWhere.field, odooWhere.value) : ''}`;
+}
+
+/** ` where <name> = '<value>'`, the value quoted back as the header writes it. */
+function whereText(name: string, value: string): string {
+  return ` where ${name} = '${value.replaceAll("'", "''")}'`;
 }
