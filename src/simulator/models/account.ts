@@ -73,7 +73,7 @@ const INTERNAL_GROUPS_17 = [
   ['off_balance', 'Off Balance'],
 ] as const;
 
-const COMPANY_CURRENCY = [['company_id', 'res.company']] as const;
+const COMPANY = [['company_id', 'res.company']] as const;
 
 export const accountAccount: ModelDef = {
   name: 'account.account',
@@ -82,7 +82,7 @@ export const accountAccount: ModelDef = {
   fields: {
     name: char('Account Name', { required: true }),
     currency_id: m2o('res.currency', 'Account Currency'),
-    company_currency_id: related(m2o('res.currency', 'Currency'), COMPANY_CURRENCY, 'currency_id'),
+    company_currency_id: related(m2o('res.currency', 'Currency'), COMPANY, 'currency_id'),
     code: char('Code', { required: true }),
     deprecated: bool('Deprecated'),
     account_type: sel('Type', ACCOUNT_TYPES_17, { required: true }),
@@ -170,7 +170,7 @@ export const accountJournal: ModelDef = {
     payment_sequence: bool('Dedicated Payment Sequence'),
     show_on_dashboard: bool('Show journal on dashboard'),
     color: int('Color Index'),
-    company_partner_id: related(m2o('res.partner', 'Account Holder'), COMPANY_CURRENCY, 'partner_id'),
+    company_partner_id: related(m2o('res.partner', 'Account Holder'), COMPANY, 'partner_id'),
   },
   // `_compute_display_name`: the name, and the currency when it is not the company's.
   displayName: (r, lookup) => {
