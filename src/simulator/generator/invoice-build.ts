@@ -1,6 +1,6 @@
 import type { Rng } from './random.ts';
 import type { InvoiceableLine, ProductInfo, World } from './world.ts';
-import { fmtDate, round2 } from './format.ts';
+import { DAY_MS, fmtDate, round2 } from './format.ts';
 import type { Accounting } from './accounting-setup.ts';
 import type { JournalInfo, Lazy, Ledger, LineSpec, MoveDraft } from './ledger.ts';
 
@@ -129,7 +129,7 @@ export function emptyAmounts(): Record<string, unknown> {
 
 /** The UTC day of an instant (epoch ms at 00:00). */
 export function dayOf(ms: number): number {
-  return Math.floor(ms / 86_400_000) * 86_400_000;
+  return Math.floor(ms / DAY_MS) * DAY_MS;
 }
 
 /** `count` lines of random products (a document typed in by hand), priced in the document's currency at `rate`. */
