@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { UsageError } from './errors.ts';
 import type { ConnectionOptions } from '../odoo/connect.ts';
 import { HASH_KEY_HINT, MIN_HASH_KEY_LENGTH } from '../extract/hash-fields.ts';
+import { isTimeZone } from '../odoo/models/local-dates.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const TRANSPORTS = ['auto', 'xmlrpc', 'jsonrpc', 'json2'] as const;
@@ -190,13 +191,4 @@ function settingsProblem(missing: readonly string[], invalid: readonly string[],
   const verb = missing.length ? 'set' : 'fix';
   const hint = existsSync(envFile) ? 'see .env.example' : 'copy .env.example to .env';
   return `${problems.join('; ')}: ${verb} ${count > 1 ? 'them' : 'it'} in the environment or in .env in the project folder (${hint})`;
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }

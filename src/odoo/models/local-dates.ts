@@ -59,7 +59,7 @@ export function userTimeZone(odoo: OdooClient): Promise<string> {
     const context = await odoo.executeKw<Record<string, unknown> | null>('res.users', 'context_get');
     const tz = context?.tz;
     if (typeof tz !== 'string' || tz === '') return 'UTC';
-    if (!isZone(tz)) throw new QueryOptionsError(`the Odoo user's time zone '${tz}' is unknown to this JavaScript runtime; pass timeZone`);
+    if (!isTimeZone(tz)) throw new QueryOptionsError(`the Odoo user's time zone '${tz}' is unknown to this JavaScript runtime; pass timeZone`);
     return tz;
   });
 }
@@ -103,13 +103,14 @@ export function checkDay(helper: string, option: string, day: unknown): number {
 }
 
 function checkZone(helper: string, timeZone: unknown): string {
-  if (typeof timeZone !== 'string' || !isZone(timeZone)) {
+  if (typeof timeZone !== 'string' || !isTimeZone(timeZone)) {
     fail(helper, `timeZone must be an IANA time zone such as Europe/Paris, got ${JSON.stringify(timeZone)}`);
   }
   return timeZone;
 }
 
-function isZone(timeZone: string): boolean {
+/** An IANA zone name this JavaScript runtime knows (`Europe/Paris`, `UTC`). */
+export function isTimeZone(timeZone: string): boolean {
   try {
     formatter(timeZone);
     return true;
