@@ -5,7 +5,7 @@
  * key, else JSON-RPC, else XML-RPC), and logs in with the same retries.
  */
 import { z } from 'zod';
-import { chooseTransport, type ChoiceLogger } from './choose-transport.ts';
+import { chooseTransport } from './choose-transport.ts';
 import { OdooClient } from './client.ts';
 import { ConnectionOptionsError } from './errors.ts';
 import { DEFAULT_RETRY, type RetryLogger } from './retry.ts';
@@ -77,7 +77,7 @@ export async function connectAs(connection: ConnectionOptions, chosenBy: string)
   const retry = { retries: o.retries };
   const transport = await chooseTransport(
     { url, db: o.db, login: o.login, secret, hasApiKey: o.apiKey !== undefined, timeoutMs: o.timeoutSeconds * 1000, insecureTls: o.insecureTls, transport: o.transport, retry, chosenBy },
-    log as ChoiceLogger,
+    log,
   );
   return OdooClient.connect({ transport, credentials: { url, db: o.db, login: o.login, secret }, retry, logger: log });
 }
