@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { ORDERS_PER_RUN, startDemoOdoo } from '../../src/demo/demo-odoo.ts';
 
 const HOUR = 3_600_000;
+/** Two demo simulators are seeded: ~4 s alone, past vitest's 5 s default on a loaded machine. */
+const SEEDING_TIMEOUT = 60_000;
 
 describe('the demo Odoo', () => {
   it('adds ORDERS_PER_RUN paid orders per run, for ten runs, each at a shop with past orders', async () => {
@@ -27,5 +29,5 @@ describe('the demo Odoo', () => {
     } finally {
       await sim.close();
     }
-  });
+  }, SEEDING_TIMEOUT);
 });
