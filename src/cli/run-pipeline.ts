@@ -7,6 +7,7 @@ import { planTransform } from '../transform/run-transform.ts';
 import type { ModelResult } from '../transform/model-state.ts';
 import { resolveStreams } from '../extract/streams.ts';
 import { planStreams } from '../extract/plan.ts';
+import { askOnce } from '../extract/fields-cache.ts';
 import { runHashKey } from '../extract/hash-fields.ts';
 import type { StreamResult } from '../extract/run-extract.ts';
 import { connectOdoo, type Context } from './context.ts';
@@ -45,14 +46,16 @@ export async function runPipeline(ctx: Context, options: RunPipelineOptions, hoo
   const configured = resolved.filter((s) => ctx.config.streams.has(s.name));
   planTransform(projectPlan(ctx.config, ctx.projectDir));
   const odoo = await connectOdoo(settings, ctx.log);
-  await planStreams(odoo, configured, ctx.config.extract.concurrency);
+  // The extract plans again once the warehouse is migrated: the answers asked here serve it too.
+  const fieldsOf = askOnce(odoo);
+  await planStreams(odoo, configured, ctx.config.extract.concurrency, fieldsOf);
   const fullRefresh = options.fullRefresh ?? false;
   // One lock for every step: a second run refuses before it migrates or seeds anything.
   return withWarehouseLock(ctx, async () => {
     await migrateStep(ctx, hooks.reportMigrations ? 'when-applied' : 'never');
     await seedStep(ctx);
     const extractStarted = Date.now();
-    const streamResults = await extractStep(ctx, { streams, fullRefresh, detectDeletes: options.detectDeletes ?? false }, odoo);
+    const streamResults = await extractStep(ctx, { streams, fullRefresh, detectDeletes: options.detectDeletes ?? false, fieldsOf }, odoo);
     hooks.onExtracted?.(streamResults, (Date.now() - extractStarted) / 1000);
     const modelResults = await transformStep(ctx, { fullRefresh });
     writeCommandArtifacts(ctx, 'run', startedAt, { fullRefresh }, { models: modelResults, streams: streamResults });

@@ -22,9 +22,12 @@ export type FieldsOf = (model: string, attributes: readonly string[]) => Promise
 
 const ROW_FIELDS = ['model', 'name', 'ttype', 'store', 'relation', 'field_description'] as const;
 
-/** `fieldsOf` for one run: the cache where Odoo's fields are unchanged, `fields_get` elsewhere. */
-export async function cachedFieldsOf(odoo: OdooClient, db: Pool, models: readonly string[], refresh: boolean): Promise<FieldsOf> {
-  const direct: FieldsOf = (model, attributes) => odoo.fieldsGet(model, attributes);
+/**
+ * `fieldsOf` for one run: the cache where Odoo's fields are unchanged,
+ * `asked` elsewhere (`fields_get`, or answers this run already has: askOnce).
+ */
+export async function cachedFieldsOf(odoo: OdooClient, db: Pool, models: readonly string[], refresh: boolean, asked?: FieldsOf): Promise<FieldsOf> {
+  const direct: FieldsOf = asked ?? ((model, attributes) => odoo.fieldsGet(model, attributes));
   const fingerprints = await readFingerprints(odoo, models);
   if (fingerprints === null) return direct;
   const cached = refresh ? new Map() : await readCachedFields(db, models);
@@ -37,6 +40,21 @@ export async function cachedFieldsOf(odoo: OdooClient, db: Pool, models: readonl
     const fields = await direct(model, attributes);
     await writeCachedFields(db, model, { fingerprint, fields });
     return fields;
+  };
+}
+
+/** `fields_get`, asked once per model and attributes however often it is called (elt run plans before it migrates, then extracts). */
+export function askOnce(odoo: OdooClient): FieldsOf {
+  const answers = new Map<string, Promise<Record<string, FieldInfo>>>();
+  return (model, attributes) => {
+    const key = `${model} ${attributes.join(',')}`;
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = odoo.fieldsGet(model, attributes);
+      answers.set(key, answer);
+      answer.catch(() => answers.delete(key)); // a refusal is asked again, not kept
+    }
+    return answer;
   };
 }
 

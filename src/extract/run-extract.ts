@@ -11,7 +11,7 @@ import { recordStreamError } from '../db/stream-state.ts';
 import { refreshStaging } from '../db/staging.ts';
 import { finishRun, recordStreamRun, startRun } from '../db/runs.ts';
 import { planStreams } from './plan.ts';
-import { cachedFieldsOf } from './fields-cache.ts';
+import { cachedFieldsOf, type FieldsOf } from './fields-cache.ts';
 import { BUILTIN_STREAMS } from './catalog.ts';
 import { stageCatalogStreams, warehouseFieldsOf } from './catalog-staging.ts';
 import type { ProjectConfig } from './project-config.ts';
@@ -37,6 +37,8 @@ export interface ExtractOptions {
   readonly progress?: ExtractProgress;
   /** ELT_HASH_KEY: required when a stream has hash_fields. */
   readonly hashKey?: string;
+  /** fields_get answers this run already asked for (elt run's check before it migrates: askOnce). */
+  readonly fieldsOf?: FieldsOf;
 }
 
 export type { StreamResult } from './stream-result.ts';
@@ -44,7 +46,7 @@ export type { StreamResult } from './stream-result.ts';
 export async function runExtract(odoo: OdooClient, db: Pool, config: ProjectConfig, options: ExtractOptions, log: Log): Promise<StreamResult[]> {
   const streams = resolveStreams(config, options.streams);
   const hashKey = runHashKey(streams, options.hashKey);
-  const fieldsOf = await cachedFieldsOf(odoo, db, [...new Set(streams.map((s) => s.model))], options.fullRefresh ?? false);
+  const fieldsOf = await cachedFieldsOf(odoo, db, [...new Set(streams.map((s) => s.model))], options.fullRefresh ?? false, options.fieldsOf);
   const plan = await planStreams(odoo, streams, config.extract.concurrency, fieldsOf);
   // Built-in streams whose module this Odoo lacks: routine, the summary lists them as skipped.
   for (const { stream, reason } of plan.skipped) {
