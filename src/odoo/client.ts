@@ -61,6 +61,8 @@ export interface IterateOptions extends ContextOption, NamesOption {
   readonly pageSize?: number;
   /** Start after this id (0, the default: from the first record). */
   readonly after?: number;
+  /** Stop after this many records; default all. No page is asked for beyond them. */
+  readonly limit?: number;
 }
 
 /** Records per request of `iterate` and `pages`. */
@@ -178,11 +180,17 @@ export class OdooClient {
 
   /** `iterate`, a page (an array of up to `pageSize` records) at a time: for batch writes. */
   async *pages<T extends OdooRecord = OdooRecord>(model: string, domain: Domain, options: IterateOptions): AsyncGenerator<T[]> {
-    const { pageSize = DEFAULT_PAGE_SIZE, after = 0, ...read } = options;
+    const { pageSize = DEFAULT_PAGE_SIZE, after = 0, limit = Infinity, ...read } = options;
     if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number of 1 or more, got ${pageSize}`);
-    const fetch = (last: number) => this.searchRead<T>(model, and(domain, [leaf('id', '>', last)]), { ...read, order: 'id', limit: pageSize });
-    for await (const page of keysetPages(fetch, (record) => record.id, pageSize, after)) {
-      if (page.items.length) yield [...page.items];
+    if (limit !== Infinity && (!Number.isInteger(limit) || limit < 0)) throw new RangeError(`limit must be a whole number of 0 or more, got ${limit}`);
+    if (limit === 0) return;
+    const size = Math.min(pageSize, limit);
+    const fetch = (last: number) => this.searchRead<T>(model, and(domain, [leaf('id', '>', last)]), { ...read, order: 'id', limit: size });
+    let left = limit;
+    for await (const page of keysetPages(fetch, (record) => record.id, size, after, limit)) {
+      const items = page.items.slice(0, left);
+      left -= items.length;
+      if (items.length) yield items;
     }
   }
 

@@ -16,9 +16,16 @@ export interface KeysetPage<T> {
 
 /**
  * Yields at least one page (an empty one when nothing matches). `fetch(after)`
- * asks for up to `limit` items with ids above `after`, in id order.
+ * asks for up to `limit` items with ids above `after`, in id order. Once
+ * `max` items have come, no further page is asked for.
  */
-export async function* keysetPages<T>(fetch: (after: number) => Promise<T[]>, idOf: (item: T) => number, limit: number, start = 0): AsyncGenerator<KeysetPage<T>> {
+export async function* keysetPages<T>(
+  fetch: (after: number) => Promise<T[]>,
+  idOf: (item: T) => number,
+  limit: number,
+  start = 0,
+  max = Infinity,
+): AsyncGenerator<KeysetPage<T>> {
   const fetchAfter = (after: number): Promise<T[]> => {
     const page = fetch(after);
     page.catch(() => {}); // awaited below; a caller that stops early must not leave it unhandled
@@ -26,11 +33,13 @@ export async function* keysetPages<T>(fetch: (after: number) => Promise<T[]>, id
   };
   let after = start;
   let next: Promise<T[]> | null = fetchAfter(after);
+  let seen = 0;
   while (next) {
     const items: T[] = await next;
+    seen += items.length;
     const full: boolean = items.length === limit;
     const last: number = items.length ? idOf(items[items.length - 1]!) : after;
-    next = full ? fetchAfter(last) : null;
+    next = full && seen < max ? fetchAfter(last) : null;
     yield { items, after, upTo: full ? last : null };
     after = last;
   }

@@ -5,7 +5,6 @@
  * hidden unless asked for, stopping at a limit.
  */
 import type { FieldInfo, OdooClient } from '../client.ts';
-import { DEFAULT_PAGE_SIZE } from '../client.ts';
 import { leaf, type Domain } from '../domain.ts';
 import { checkBoolean, checkCount, checkOptionNames, fail } from './query-checks.ts';
 
@@ -58,19 +57,15 @@ export function readModel<T>(odoo: OdooClient, spec: ModelSpec, query: ReadOptio
   const { helper } = spec;
   checkOptionNames(helper, query, [...spec.options, ...READ_OPTIONS, ...(spec.archivable ? ['includeArchived'] : [])]);
   const wanted = query.fields === undefined ? spec.fields : checkFields(spec, query.fields);
-  const limit = checkCount(helper, 'limit', query.limit, 0) ?? Infinity;
-  const pageSize = Math.min(checkCount(helper, 'pageSize', query.pageSize, 1) ?? DEFAULT_PAGE_SIZE, Math.max(limit, 1));
+  const limit = checkCount(helper, 'limit', query.limit, 0);
+  const pageSize = checkCount(helper, 'pageSize', query.pageSize, 1);
   const context = checkBoolean(helper, 'includeArchived', query.includeArchived) ? { active_test: false } : undefined;
   return (async function* read() {
     if (limit === 0) return;
     const fields = await modelFields(odoo, spec.model);
     const domain = await filters(fields);
     const read = ['id', ...wanted.filter((name) => name in fields && name !== 'id')];
-    let left = limit;
-    for await (const record of odoo.iterate(spec.model, domain, { fields: read, context, pageSize })) {
-      yield record as T;
-      if (--left === 0) return;
-    }
+    yield* odoo.iterate(spec.model, domain, { fields: read, context, pageSize, limit }) as AsyncGenerator<T>;
   })();
 }
 

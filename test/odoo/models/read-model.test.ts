@@ -9,7 +9,7 @@ import { products } from '../../../src/odoo/models/products.ts';
 import { promotionRewards, promotions } from '../../../src/odoo/models/promotions.ts';
 import { QueryOptionsError } from '../../../src/odoo/models/query-checks.ts';
 import { stockQuants } from '../../../src/odoo/models/stock.ts';
-import { collect, simulatedOdoo, VERSIONS } from '../../support/simulated-odoo.ts';
+import { collect, ids, simulatedOdoo, VERSIONS } from '../../support/simulated-odoo.ts';
 
 type Archivable = (odoo: OdooClient, query: { includeArchived?: boolean }) => AsyncGenerator<{ id: number; active: boolean }>;
 
@@ -62,6 +62,19 @@ describe('model helpers', () => {
     expect(await collect(employees(t.odoo, { limit: 0 }))).toEqual([]);
     expect(t.sim.calls.length).toBe(before);
     expect(await collect(employees(t.odoo, { departmentIds: [] }))).toEqual([]);
+  });
+
+  it('a limit asks for no page beyond its records', async () => {
+    const searchReads = () => t.sim.calls.filter((c) => c.model === 'product.product' && c.method === 'search_read');
+    await collect(products(t.odoo, { limit: 1 })); // fields_get out of the way
+    for (const [query, pages] of [[{ limit: 5 }, 1], [{ limit: 120, pageSize: 50 }, 3]] as const) {
+      const before = searchReads().length;
+      const read = await collect(products(t.odoo, query));
+      await new Promise((resolve) => setTimeout(resolve, 50)); // a prefetched page would have been asked by now
+      expect(read.length).toBe(query.limit);
+      expect(ids(read)).toEqual((await t.odoo.search('product.product', [], { order: 'id', limit: query.limit })));
+      expect(searchReads().length - before).toBe(pages);
+    }
   });
 
   it('records are typed: all fields by default, the id and those asked for with fields', () => {
