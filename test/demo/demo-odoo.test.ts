@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ORDERS_PER_RUN, startDemoOdoo } from '../../src/demo/demo-odoo.ts';
 
 const HOUR = 3_600_000;
-/** Two demo simulators are seeded: ~4 s alone, past vitest's 5 s default on a loaded machine. */
+/** Two demo simulators are seeded: ~1.4 s on an idle machine, 4 s and more on a loaded one, near vitest's 5 s default. */
 const SEEDING_TIMEOUT = 60_000;
 
 describe('the demo Odoo', () => {
