@@ -1,10 +1,8 @@
+import { odooDatetime } from '../odoo/datetime.ts';
+
 /** Odoo datetimes are naive UTC strings 'YYYY-MM-DD HH:MM:SS'. */
 const ODOO_DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
-/** An instant as an Odoo datetime string, to the second (rounded down). */
-export function odooDatetime(at: Date): string {
-  return at.toISOString().slice(0, 19).replace('T', ' ');
-}
 
 /** `cursor` minus the lookback window, as an Odoo datetime string. */
 export function lookbackFrom(cursor: string, lookbackMinutes: number): string {

@@ -11,7 +11,7 @@ import { and, leaf, type Domain } from '../odoo/domain.ts';
 import { OdooUnknownModelError } from '../odoo/errors.ts';
 import type { Stream } from './streams.ts';
 import { latestWriteDate } from './stream-extract.ts';
-import { odooDatetime } from './cursor.ts';
+import { odooDatetime } from '../odoo/datetime.ts';
 import { firstLine } from '../util/first-line.ts';
 
 export interface OdooFreshness {

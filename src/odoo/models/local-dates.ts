@@ -5,7 +5,7 @@
  * `< '2026-12-06 23:00:00'`. The zone arithmetic, DST included, is Intl's:
  * no zone database of our own to keep up to date.
  */
-import { odooDatetime } from '../../extract/cursor.ts';
+import { odooDatetime } from '../datetime.ts';
 import type { OdooClient } from '../client.ts';
 import { leaf, type Domain } from '../domain.ts';
 import { fail, QueryOptionsError } from './query-checks.ts';
