@@ -87,7 +87,7 @@ describe('PostgreSQL restarted in the middle of a run', () => {
     expect(await run.waitForLine(/"msg":"built dim_branches"/)).not.toBeNull();
     // Every backend of the run, as a restart would: its pool's, and the lock's (which names itself `elt run pid=...`).
     const { rows } = await ref.pool.query(
-      `select count(*)::int as n from (select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and (application_name = 'odoo-elt' or application_name like 'elt %')) as t`,
+      `select count(*)::int as n from (select pg_terminate_backend(pid, 10000) from pg_stat_activity where datname = $1 and (application_name = 'odoo-elt' or application_name like 'elt %')) as t`,
       [new URL(work.url).pathname.slice(1)],
     );
     expect(rows[0].n).toBeGreaterThan(0);

@@ -13,6 +13,18 @@ afterAll(async () => {
   await db?.drop();
 });
 
+/**
+ * Ends every session holding an advisory lock in this database, as a killed run's would end.
+ * pg_terminate_backend alone only signals: the backend, and its locks, may outlive the call,
+ * so the next lock attempt raced it. The timeout makes it wait for the backend to exit.
+ */
+async function terminateLockHolders(): Promise<void> {
+  const { rows } = await db.pool.query<{ ended: boolean }>(
+    `select pg_terminate_backend(pid, 10000) as ended from pg_locks where locktype = 'advisory' and granted and pid <> pg_backend_pid() and database = (select oid from pg_database where datname = current_database())`,
+  );
+  expect(rows.map((row) => row.ended)).toEqual([true]);
+}
+
 describe('the extract lock', () => {
   it('is held by one session at a time, and freed by release or by the session ending', async () => {
     const other = createPool(db.url, 2);
@@ -23,7 +35,7 @@ describe('the extract lock', () => {
     const second = await tryWarehouseLock(other);
     expect(second).not.toBeNull();
     // The holder's connection dies without unlocking, as a killed run's would.
-    await db.pool.query(`select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and granted and pid <> pg_backend_pid() and database = (select oid from pg_database where datname = current_database())`);
+    await terminateLockHolders();
     await second!.release();
     await other.end();
     const third = await tryWarehouseLock(db.pool);
@@ -35,7 +47,7 @@ describe('the extract lock', () => {
     const watched = createPool(db.url, 2);
     const lock = (await tryWarehouseLock(watched))!;
     const outcome = lock.lost.then(() => 'resolved', (error: Error & { code?: string }) => error.code);
-    await db.pool.query(`select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and granted and pid <> pg_backend_pid() and database = (select oid from pg_database where datname = current_database())`);
+    await terminateLockHolders();
     expect(await outcome).toBe('57P01'); // terminating connection due to administrator command
     await lock.release();
 

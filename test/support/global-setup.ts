@@ -69,7 +69,7 @@ async function sealTemplate(adminUrl: string, template: string): Promise<void> {
   await onServer(adminUrl, `alter database ${quoteIdent(template)} with is_template true allow_connections false`);
   await onServer(
     adminUrl,
-    `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${template}' and pid <> pg_backend_pid()`,
+    `select pg_terminate_backend(pid, 10000) from pg_stat_activity where datname = '${template}' and pid <> pg_backend_pid()`,
   );
 }
 
