@@ -26,6 +26,8 @@ export interface TransportSettings {
   readonly insecureTls?: boolean;
   /** Default 'auto'. */
   readonly transport?: TransportName | 'auto';
+  /** Aborts the probes, and every request of the transport chosen. */
+  readonly signal?: AbortSignal;
   /** How the probes retry; the client's own calls take theirs from OdooClient.connect. */
   readonly retry?: RetryOptions;
   /** What set an explicit transport, for the log line: default ODOO_TRANSPORT. */
@@ -53,7 +55,7 @@ export function createNamedTransport(name: TransportName, url: string, timeoutMs
 
 export async function chooseTransport(settings: TransportSettings, log: ChoiceLogger): Promise<Transport> {
   const requested = settings.transport ?? 'auto';
-  const options = { insecureTls: settings.insecureTls };
+  const options = { insecureTls: settings.insecureTls, signal: settings.signal };
   if (requested !== 'auto') {
     const chosenBy = settings.chosenBy ?? 'ODOO_TRANSPORT';
     log.info({ transport: requested, reason: chosenBy }, `Odoo transport ${requested} (set by ${chosenBy})`);

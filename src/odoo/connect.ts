@@ -30,6 +30,11 @@ export interface ConnectionOptions {
   readonly retries?: number;
   /** Do not verify the server's TLS certificate. Default false; never in production. */
   readonly insecureTls?: boolean;
+  /**
+   * Stops the client for good: the login or call in flight, and every later
+   * one, rejects with the signal's reason, and no retry follows.
+   */
+  readonly signal?: AbortSignal;
   /** Where the transport choice (info) and retries (warn) are told; default nowhere. */
   readonly logger?: ConnectLogger;
 }
@@ -50,6 +55,7 @@ const options = z.object({
   timeoutSeconds: z.number({ error: 'must be a number of seconds' }).positive('must be a positive number of seconds').default(120),
   retries: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(20, 'must be at most 20').default(DEFAULT_RETRY.retries),
   insecureTls: z.boolean({ error: 'must be true or false' }).default(false),
+  signal: z.instanceof(AbortSignal, { error: 'must be an AbortSignal' }).optional(),
 });
 
 const quiet: ConnectLogger = { info() {}, warn() {} };
@@ -74,9 +80,9 @@ export async function connectAs(connection: ConnectionOptions, chosenBy: string)
   const url = o.url.replace(/\/+$/, '');
   const secret = (o.apiKey ?? o.password)!;
   const log = connection.logger ?? quiet;
-  const retry = { retries: o.retries };
+  const retry = { retries: o.retries, signal: o.signal };
   const transport = await chooseTransport(
-    { url, db: o.db, login: o.login, secret, hasApiKey: o.apiKey !== undefined, timeoutMs: o.timeoutSeconds * 1000, insecureTls: o.insecureTls, transport: o.transport, retry, chosenBy },
+    { url, db: o.db, login: o.login, secret, hasApiKey: o.apiKey !== undefined, timeoutMs: o.timeoutSeconds * 1000, insecureTls: o.insecureTls, transport: o.transport, retry, chosenBy, signal: o.signal },
     log,
   );
   return OdooClient.connect({ transport, credentials: { url, db: o.db, login: o.login, secret }, retry, logger: log });

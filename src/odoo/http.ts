@@ -38,6 +38,8 @@ export interface HttpOptions {
   readonly timeoutMs?: number;
   /** Do not verify the server's TLS certificate (ODOO_TLS_INSECURE). Default false. */
   readonly insecureTls?: boolean;
+  /** Aborts every request, in flight or to come: each rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
 }
 
 /** One dispatcher for every unverified endpoint, created on first use; verified calls use fetch's own. */
@@ -70,6 +72,7 @@ export class HttpEndpoint {
   readonly host: string;
   readonly timeoutMs: number;
   readonly insecureTls: boolean;
+  readonly #signal: AbortSignal | undefined;
   /** Basic auth taken out of the URL (fetch refuses URLs with credentials). */
   readonly #authorization: string | undefined;
   /** The latest `Date` an answer carried (ms), null before the first. */
@@ -98,6 +101,7 @@ export class HttpEndpoint {
     this.host = parsed.host;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.insecureTls = options.insecureTls === true && parsed.protocol === 'https:';
+    this.#signal = options.signal;
   }
 
   /**
@@ -136,13 +140,15 @@ export class HttpEndpoint {
     // A bearer token (JSON-2) owns the Authorization header; proxy Basic auth then cannot ride along.
     if (this.#authorization !== undefined && headers.authorization === undefined) headers.authorization = this.#authorization;
     const accept = request.accept ?? OK_ONLY;
+    this.#signal?.throwIfAborted();
+    const timeout = AbortSignal.timeout(this.timeoutMs);
     try {
       const response = await fetch(`${this.base}${path}`, {
         method: request.method ?? 'POST',
         headers,
         body: request.body,
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: this.#signal ? AbortSignal.any([this.#signal, timeout]) : timeout,
         ...(this.insecureTls ? { dispatcher: insecureDispatcher() } : {}),
       } as RequestInit);
       this.#noteDate(response.headers.get('date'));
@@ -153,6 +159,8 @@ export class HttpEndpoint {
       }
       return await read(response);
     } catch (error) {
+      // Stopped by the caller: its reason, not a timeout (which the retry loop would retry).
+      if (this.#signal?.aborted) throw this.#signal.reason;
       if (error instanceof OdooError) throw error;
       throw this.#networkError(error, `${path} of ${this.host}`);
     }

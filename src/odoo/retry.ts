@@ -13,6 +13,8 @@ export interface RetryOptions {
   readonly minTimeoutMs?: number;
   /** Ceiling of the backoff delay. Default 30 s. */
   readonly maxTimeoutMs?: number;
+  /** Stops retrying, the wait before a retry included: the call rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
 }
 
 export interface RetryLogger {
@@ -25,7 +27,9 @@ export interface RetryLabel {
   readonly method: string;
 }
 
-export const DEFAULT_RETRY: Required<RetryOptions> = { retries: 5, minTimeoutMs: 500, maxTimeoutMs: 30_000 };
+type RetryPolicy = Required<Omit<RetryOptions, 'signal'>>;
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 5, minTimeoutMs: 500, maxTimeoutMs: 30_000 };
 /** A Retry-After longer than this is capped: the run should fail and let the scheduler come back. */
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
@@ -34,7 +38,7 @@ export const MAX_RETRY_AFTER_MS = 10 * 60_000;
  * `max`, then "equal jitter" (between half and all of it) so that concurrent
  * streams hitting the same overloaded server spread out.
  */
-export function backoffDelay(retry: number, options: Required<RetryOptions>, random: () => number = Math.random): number {
+export function backoffDelay(retry: number, options: RetryPolicy, random: () => number = Math.random): number {
   const base = Math.min(options.maxTimeoutMs, options.minTimeoutMs * 2 ** Math.max(0, retry - 1));
   return Math.round(base / 2 + (random() * base) / 2);
 }
@@ -46,6 +50,7 @@ export async function withRetry<T>(
   logger?: RetryLogger,
 ): Promise<T> {
   const policy = resolveRetryOptions(options);
+  const { signal } = options;
   let attempts = 0;
   try {
     return await pRetry(
@@ -55,6 +60,7 @@ export async function withRetry<T>(
       },
       {
         retries: policy.retries,
+        signal,
         // The delay is ours (backoff + Retry-After), slept in shouldRetry; p-retry adds none.
         minTimeout: 0,
         maxTimeout: 0,
@@ -67,7 +73,7 @@ export async function withRetry<T>(
             { model: label.model, method: label.method, attempt: attemptNumber, retriesLeft, delayMs, error: error.message },
             'Odoo call failed, retrying',
           );
-          await sleep(delayMs);
+          await sleep(delayMs, signal);
           return true;
         },
       },
@@ -84,7 +90,7 @@ export async function withRetry<T>(
   }
 }
 
-export function resolveRetryOptions(options: RetryOptions = {}): Required<RetryOptions> {
+export function resolveRetryOptions(options: RetryOptions = {}): RetryPolicy {
   const policy = {
     retries: options.retries ?? DEFAULT_RETRY.retries,
     minTimeoutMs: options.minTimeoutMs ?? DEFAULT_RETRY.minTimeoutMs,
@@ -105,6 +111,19 @@ function retryAfterOf(error: unknown): number | undefined {
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
 
-function sleep(ms: number): Promise<void> {
-  return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -50,4 +50,22 @@ describe('connect', () => {
     await expect(refused).rejects.toThrow(OdooLoginError);
     await expect(refused).rejects.toThrow(`Odoo rejected the login for user admin on database ${v17.db}`);
   });
+
+  it('stops for good when its signal aborts: the call in flight and every later one reject with the reason, and none is retried', async () => {
+    const controller = new AbortController();
+    const reason = new Error('job cancelled');
+    const odoo = await connect({ url: v17.url, db: v17.db, login: 'admin', password: 'admin', transport: 'xmlrpc', signal: controller.signal });
+    // The server sits on the call for ten minutes: only the abort can end it within the test's time.
+    v17.injectFault({ kind: 'stall', ms: 600_000, model: 'res.partner', method: 'search_count' });
+    const call = odoo.searchCount('res.partner', []);
+    while (!v17.injected.some((f) => f.call === 'res.partner.search_count')) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort(reason);
+    await expect(call).rejects.toBe(reason);
+    const received = v17.calls.length;
+    await expect(odoo.searchCount('res.partner', [])).rejects.toBe(reason);
+    expect(v17.calls.length).toBe(received);
+    await expect(connect({ url: v17.url, db: v17.db, login: 'admin', password: 'admin', signal: controller.signal })).rejects.toBe(reason);
+    const refused = await connect({ url: v17.url, db: v17.db, login: 'admin', password: 'admin', signal: 'soon' as unknown as AbortSignal }).catch((error: Error) => error.message);
+    expect(refused).toBe('connect(): signal must be an AbortSignal');
+  });
 });

@@ -101,4 +101,25 @@ describe('withRetry', () => {
       { model: 'pos.order', method: 'search_read', attempt: 1, retriesLeft: 2, delayMs: 150, error: 'slow down' },
     ]);
   });
+
+  it('stops at once when its signal aborts, in the wait before a retry too, with the signal\'s reason', async () => {
+    const controller = new AbortController();
+    const reason = new Error('job cancelled');
+    let calls = 0;
+    // Odoo asks for a ten-minute wait: the abort ends it, and no second attempt is made.
+    const waiting = withRetry(
+      async () => {
+        calls += 1;
+        setImmediate(() => controller.abort(reason));
+        throw new OdooTransientError('busy', 429, 600);
+      },
+      { method: 'm' },
+      { ...fast, signal: controller.signal },
+    );
+    await expect(waiting).rejects.toBe(reason);
+    expect(calls).toBe(1);
+    // Aborted before it starts: no attempt.
+    await expect(withRetry(async () => void (calls += 1), { method: 'm' }, { signal: controller.signal })).rejects.toBe(reason);
+    expect(calls).toBe(1);
+  });
 });
