@@ -11,6 +11,7 @@
  * A stream or model that fails does not throw (`ok` is false, its `error`
  * says why: the CLI's exit 1); a bad setting, elt.yml, model, seed or a busy
  * warehouse throws one line (the CLI's exit 2, see isConfigurationError).
+ * `options.signal` stops a call midway, as a scheduler cancelling a job does.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -35,6 +36,13 @@ export interface PipelineOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** A pino logger for every line; default the project's logs/elt.log only. */
   readonly logger?: Logger;
+  /**
+   * Stops the call as Ctrl-C stops the command: the Odoo calls in flight are
+   * aborted and every warehouse connection cut, so open transactions roll
+   * back and the lock is freed; what had committed stays, and the next call
+   * resumes from there. The call then rejects with the signal's reason.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** `elt extract`'s options. */
@@ -113,7 +121,8 @@ async function within(command: string, options: PipelineOptions, needs: readonly
     consoleLevel: 'silent',
     logFile: env.LOG_LEVEL === 'silent' ? null : { path: join(projectDir, 'logs', 'elt.log'), level: mostVerbose(env.LOG_LEVEL, 'info') },
   };
-  const { streams, models } = await withContextOf({ env, variables, projectDir, output, log: options.logger, threads, command }, (ctx) => work(ctx, startedAt));
+  const source = { env, variables, projectDir, output, log: options.logger, threads, command, signal: options.signal };
+  const { streams, models } = await withContextOf(source, (ctx) => work(ctx, startedAt));
   const ok = ![...streams, ...models].some((r) => r.status === 'failed');
   return { ok, streams, models, seconds: (Date.now() - startedAt) / 1000 };
 }

@@ -8,7 +8,7 @@ import type { OdooClient } from '../odoo/client.ts';
 import { connectAs } from '../odoo/connect.ts';
 import { OdooError, OdooLoginError, OdooTransientError } from '../odoo/errors.ts';
 import { stripCredentials } from '../odoo/http.ts';
-import { createPool, type Pool } from '../db/pool.ts';
+import { createPool, severPool, type Pool } from '../db/pool.ts';
 import { loadProjectConfig, type ProjectConfig } from '../extract/project-config.ts';
 import { isAbsolute, join, resolve } from 'node:path';
 import { connectionOptions, databaseUrl, loadEnv, type Env, type OdooSettings } from './env.ts';
@@ -30,6 +30,8 @@ export interface Context {
   /** What is running, as the warehouse lock and the log file name it: `run`, or `run()` from the library. */
   readonly command: string | undefined;
   readonly db: Pool;
+  /** The library caller's: once aborted, Odoo calls reject and the warehouse pool is cut (see withContextOf). */
+  readonly signal: AbortSignal | undefined;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,8 @@ export interface ContextSource {
   readonly threads?: number;
   /** Default the CLI command running (interrupt.ts). */
   readonly command?: string;
+  /** Stops the work as the CLI's Ctrl-C does (the library's pipeline functions; see withContextOf). */
+  readonly signal?: AbortSignal;
 }
 
 /** Runs `fn` with a fresh context, which is closed (the warehouse pool ended) whatever happens. */
@@ -54,12 +58,33 @@ export async function withContext<T>(fn: (ctx: Context) => Promise<T>, overrides
   return withContextOf({ env, variables: process.env, projectDir: process.cwd(), output, ...overrides }, fn);
 }
 
-/** `withContext` for a given environment and project folder (the library's pipeline functions). */
+/**
+ * `withContext` for a given environment and project folder (the library's
+ * pipeline functions). An abort of `source.signal` stops the work as `kill -9`
+ * would, in process: the Odoo calls in flight reject and every warehouse
+ * connection is cut, so open transactions roll back; once the work has wound
+ * down the lock is released (its session is kept for that, see keepOnSever)
+ * and the call rejects with the signal's reason.
+ */
 export async function withContextOf<T>(source: ContextSource, fn: (ctx: Context) => Promise<T>): Promise<T> {
+  const { signal } = source;
+  signal?.throwIfAborted();
   const ctx = createContext(source);
+  const stop = () => {
+    ctx.log.warn({ reason: firstLine(signal!.reason) }, `${ctx.command ?? 'elt'} stopped by its signal: what was written is kept whole and the next call resumes from there`);
+    severPool(ctx.db);
+  };
+  signal?.addEventListener('abort', stop, { once: true });
   try {
-    return await fn(ctx);
+    const result = await fn(ctx);
+    signal?.throwIfAborted(); // stopped before it ended: as fetch does, the call rejects
+    return result;
+  } catch (error) {
+    // Whatever the cut made fail (a failed query, an aborted Odoo call) was the stop.
+    if (signal?.aborted) throw signal.reason;
+    throw error;
   } finally {
+    signal?.removeEventListener('abort', stop);
     await ctx.close();
   }
 }
@@ -79,7 +104,7 @@ function createContext(source: ContextSource): Context {
   // --threads wins over elt.yml, and sizes the pool as elt.yml's value would.
   const config = source.threads ? { ...loaded, transform: { threads: source.threads } } : loaded;
   const db = warehousePool(databaseUrl(env, source.variables), config);
-  return { env, log, output, config, projectDir, command, db, close: () => db.end() };
+  return { env, log, output, config, projectDir, command, db, signal: source.signal, close: () => db.end() };
 }
 
 /**
@@ -103,11 +128,11 @@ export async function checkWarehouse(db: Pool): Promise<void> {
 }
 
 /** Picks the transport (ODOO_TRANSPORT, or probing for `auto`) and logs in. */
-export async function connectOdoo(settings: OdooSettings, log: Logger): Promise<OdooClient> {
+export async function connectOdoo(settings: OdooSettings, log: Logger, signal?: AbortSignal): Promise<OdooClient> {
   // ODOO_URL may carry a proxy's Basic-auth credentials: never show them.
   const where = stripCredentials(settings.url).replace(/\/$/, '');
   try {
-    const client = await connectAs({ ...connectionOptions(settings), logger: log }, 'ODOO_TRANSPORT');
+    const client = await connectAs({ ...connectionOptions(settings), logger: log, signal }, 'ODOO_TRANSPORT');
     log.info({ url: where, db: settings.db, login: settings.login, transport: client.transportName, uid: client.uid }, 'connected to Odoo');
     return client;
   } catch (error) {

@@ -45,7 +45,7 @@ export async function runPipeline(ctx: Context, options: RunPipelineOptions, hoo
   runHashKey(resolved, ctx.env.ELT_HASH_KEY);
   const configured = resolved.filter((s) => ctx.config.streams.has(s.name));
   planTransform(projectPlan(ctx.config, ctx.projectDir));
-  const odoo = await connectOdoo(settings, ctx.log);
+  const odoo = await connectOdoo(settings, ctx.log, ctx.signal);
   // The extract plans again once the warehouse is migrated: the answers asked here serve it too.
   const fieldsOf = askOnce(odoo);
   await planStreams(odoo, configured, ctx.config.extract.concurrency, fieldsOf);

@@ -76,7 +76,7 @@ export async function extractStep(ctx: Context, options: ExtractOptions, odoo?: 
   const streams = resolveStreams(ctx.config, options.streams);
   runHashKey(streams, ctx.env.ELT_HASH_KEY);
   await checkWarehouse(ctx.db);
-  const client = odoo ?? (await connectOdoo(settings, ctx.log));
+  const client = odoo ?? (await connectOdoo(settings, ctx.log, ctx.signal));
   const progress = trackExtract(startProgress(ctx.log, ctx.output.live), streams.length);
   try {
     return await withWarehouseLock(ctx, () => runExtract(client, ctx.db, ctx.config, { ...options, progress, hashKey: ctx.env.ELT_HASH_KEY }, ctx.log));

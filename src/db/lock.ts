@@ -4,7 +4,7 @@
  * killed run leaves nothing behind that blocks the next one.
  */
 import { hostname } from 'node:os';
-import type { Pool } from './pool.ts';
+import { keepOnSever, type Pool } from './pool.ts';
 
 /** Arbitrary, fixed key: "elt" in ASCII, then a lock number. */
 const WAREHOUSE_LOCK = [0x656c74, 1] as const;
@@ -144,10 +144,12 @@ export async function tryWarehouseLock(db: Pool, command?: string): Promise<Lock
     client.release(true);
     throw error;
   }
+  const unkeep = keepOnSever(client);
   return {
     lost,
     async release() {
       stopWatching();
+      unkeep();
       try {
         await client.query('select pg_advisory_unlock($1, $2)', [...WAREHOUSE_LOCK]);
         await client.query('reset application_name'); // back to the pool's name for its next user

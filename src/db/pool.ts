@@ -17,6 +17,8 @@ export type PoolClient = pg.PoolClient;
 /** Every open client of each pool, so severPool can cut them all. */
 const openClients = new WeakMap<pg.Pool, Set<pg.PoolClient>>();
 const severed = new WeakSet<pg.Pool>();
+/** Clients severPool leaves open (keepOnSever). */
+const kept = new WeakSet<pg.PoolClient>();
 
 export interface PoolOptions {
   /**
@@ -61,7 +63,17 @@ export function defaultConnectTimeoutMs(source: NodeJS.ProcessEnv = process.env)
  */
 export function severPool(pool: pg.Pool): void {
   severed.add(pool);
-  for (const client of openClients.get(pool) ?? []) client.end().catch(() => {});
+  for (const client of openClients.get(pool) ?? []) if (!kept.has(client)) client.end().catch(() => {});
+}
+
+/**
+ * Leaves `client` open when its pool is severed, until the returned function
+ * is called: the warehouse lock's session, so a run stopped by its caller
+ * unlocks before it returns instead of leaving the lock to a dying backend.
+ */
+export function keepOnSever(client: pg.PoolClient): () => void {
+  kept.add(client);
+  return () => void kept.delete(client);
 }
 
 /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type FreshDatabase } from '../support/database.ts';
 import { createServer, type Server, type Socket } from 'node:net';
-import { createPool, defaultConnectTimeoutMs, inTransaction, severPool } from '../../src/db/pool.ts';
+import { createPool, defaultConnectTimeoutMs, inTransaction, keepOnSever, severPool } from '../../src/db/pool.ts';
 import { runCliInProcess } from '../support/cli.ts';
 
 let db: FreshDatabase;
@@ -42,6 +42,22 @@ describe('the warehouse pool', () => {
     await expect(pool.query('select 1')).rejects.toThrow();
     const { rows } = await db.pool.query('select count(*)::int as n from pool_probe');
     expect(rows[0].n).toBe(0);
+    await pool.end();
+  });
+
+  it('severPool leaves a client kept by keepOnSever open (the lock\'s session, to unlock), and cuts it once no longer kept', async () => {
+    const pool = createPool(db.url, 3);
+    const kept = await pool.connect();
+    const other = await pool.connect();
+    const unkeep = keepOnSever(kept);
+    severPool(pool);
+    await expect(other.query('select 1')).rejects.toThrow();
+    expect((await kept.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    unkeep();
+    severPool(pool);
+    await expect(kept.query('select 1')).rejects.toThrow();
+    kept.release(true);
+    other.release(true);
     await pool.end();
   });
 
