@@ -3,7 +3,7 @@
  * import resolved to this checkout's sources), against a simulated Odoo and a
  * fresh warehouse: its output checked against what the simulator holds.
  */
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,14 +26,16 @@ interface Outcome {
 }
 
 /** `node --conditions=odoo-elt-source --import tsx examples/<script> args`, in `cwd`, with only the Odoo and warehouse settings. */
-function example(script: string, args: string[], cwd = root, extra: Record<string, string> = {}): Promise<Outcome> {
+function example(script: string, args: string[], cwd = root, extra: Record<string, string> = {}): Promise<Outcome> & { child: ChildProcess } {
   const env = { ...machineEnv(), ODOO_URL: sim.url, ODOO_DB: sim.db, ODOO_USERNAME: 'admin', ODOO_PASSWORD: 'admin', LOG_LEVEL: 'silent', ...extra };
   const argv = ['--conditions=odoo-elt-source', '--import', 'tsx', join(root, 'examples', script), ...args];
-  return new Promise((resolve) => {
-    execFile(process.execPath, argv, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (failure, stdout, stderr) => {
+  let child!: ChildProcess;
+  const outcome = new Promise<Outcome>((resolve) => {
+    child = execFile(process.execPath, argv, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (failure, stdout, stderr) => {
       resolve({ code: failure ? (typeof failure.code === 'number' ? failure.code : 1) : 0, stdout, stderr });
     });
   });
+  return Object.assign(outcome, { child });
 }
 
 beforeAll(async () => {
@@ -122,6 +124,17 @@ describe('examples/pos-sales-by-branch.ts', () => {
 });
 
 describe('examples/nightly-run.ts', () => {
+  it('stopped by a TERM mid-extract: one line, exit 143, the lock released (the next test\'s run resumes)', async () => {
+    const dir = projectDir({ 'elt.yml': 'extract:\n  page_size: 50\n' });
+    dirs.push(dir);
+    // Odoo sits on a call for ten minutes: only the TERM ends the run within the test's time.
+    sim.injectFault({ kind: 'stall', ms: 600_000, model: 'pos.order.line', method: 'search_read' });
+    const running = example('nightly-run.ts', [dir], root, { DATABASE_URL: db.url });
+    while (!sim.injected.some((fault) => fault.call === 'pos.order.line.search_read')) await new Promise((resolve) => setTimeout(resolve, 10));
+    running.child.kill('SIGTERM');
+    expect(await running).toEqual({ code: 143, stdout: '', stderr: 'nightly run: stopped by SIGTERM: what had committed is kept, and the next run resumes from there\n' });
+  });
+
   it('runs the whole pipeline from code and says so in one line', async () => {
     const dir = projectDir({ 'elt.yml': 'extract:\n  page_size: 50\n' });
     dirs.push(dir);
