@@ -87,7 +87,8 @@ export { customers, partners, suppliers, type Partner, type PartnerQuery } from 
 export { employees, type Employee, type EmployeeQuery } from './odoo/models/employees.ts';
 export { stockQuants, type StockQuant, type StockQuantQuery } from './odoo/models/stock.ts';
 export {
-  promotionRewards, promotions, type Promotion, type PromotionQuery, type PromotionReward, type PromotionRewardQuery,
+  promotionRewards, promotionRules, promotions, type Promotion, type PromotionQuery, type PromotionReward, type PromotionRewardQuery,
+  type PromotionRule, type PromotionRuleQuery,
 } from './odoo/models/promotions.ts';
 export {
   saleOrderLines, saleOrders, type SaleOrder, type SaleOrderLine, type SaleOrderLineQuery, type SaleOrderQuery, type SaleOrderState,

@@ -1,6 +1,7 @@
 /**
  * Promotions: the loyalty module's programs (`loyalty.program`, Odoo 16+:
- * promotions, coupons, loyalty cards, gift cards, ...) and their rewards
+ * promotions, coupons, loyalty cards, gift cards, ...), their rules
+ * (`loyalty.rule`: what an order must hold) and their rewards
  * (`loyalty.reward`).
  */
 import type { OdooClient } from '../client.ts';
@@ -64,6 +65,33 @@ export interface PromotionReward {
   write_date: OdooDatetime;
 }
 
+/** When a program applies (`loyalty.rule`): the products and the minimums an order must reach, and the points it earns. */
+export interface PromotionRule {
+  id: number;
+  program_id: Many2one;
+  /** `auto`, or `with_code` (the customer gives `code`). */
+  mode: string | false;
+  code: string | false;
+  /** Products that count (with the category, the tag and the domain: none of them means every product). */
+  product_ids: number[];
+  product_category_id: Many2one;
+  /** Left out where the server lacks it. */
+  product_tag_id?: Many2one;
+  /** Odoo's domain on product.product, as text, e.g. `[("sale_ok", "=", True)]`. */
+  product_domain: string | false;
+  minimum_qty: number;
+  minimum_amount: number;
+  /** Whether minimum_amount counts taxes: `incl` or `excl`. */
+  minimum_amount_tax_mode: string;
+  reward_point_amount: number;
+  /** Points `order`, per `money` spent or per `unit` paid. */
+  reward_point_mode: string;
+  reward_point_split: boolean;
+  company_id: Many2one;
+  active: boolean;
+  write_date: OdooDatetime;
+}
+
 export interface PromotionQuery<K extends keyof Promotion = keyof Promotion> extends ArchiveOption, ReadOptions<K> {
   /** Only programs of these types, e.g. `['promotion', 'buy_x_get_y']`. */
   readonly programTypes?: readonly string[];
@@ -76,6 +104,13 @@ export interface PromotionQuery<K extends keyof Promotion = keyof Promotion> ext
 export interface PromotionRewardQuery<K extends keyof PromotionReward = keyof PromotionReward> extends ArchiveOption, ReadOptions<K> {
   /** Only rewards of these programs. */
   readonly programIds?: readonly number[];
+}
+
+export interface PromotionRuleQuery<K extends keyof PromotionRule = keyof PromotionRule> extends ArchiveOption, ReadOptions<K> {
+  /** Only rules of these programs. */
+  readonly programIds?: readonly number[];
+  /** true: only rules applied with a promotion code; false: only automatic ones. */
+  readonly withCode?: boolean;
 }
 
 const PROMOTION = {
@@ -97,6 +132,17 @@ const PROMOTION_REWARD = {
   fields: fieldList<PromotionReward>()([
     'program_id', 'description', 'reward_type', 'discount', 'discount_mode', 'discount_applicability', 'discount_max_amount',
     'discount_product_ids', 'discount_line_product_id', 'reward_product_id', 'reward_product_qty', 'required_points', 'active', 'write_date',
+  ]),
+};
+
+const PROMOTION_RULE = {
+  helper: 'promotionRules',
+  model: 'loyalty.rule',
+  options: ['programIds', 'withCode'],
+  archivable: true,
+  fields: fieldList<PromotionRule>()([
+    'program_id', 'mode', 'code', 'product_ids', 'product_category_id', 'product_tag_id', 'product_domain', 'minimum_qty', 'minimum_amount',
+    'minimum_amount_tax_mode', 'reward_point_amount', 'reward_point_mode', 'reward_point_split', 'company_id', 'active', 'write_date',
   ]),
 };
 
@@ -128,6 +174,26 @@ export function promotionRewards<K extends keyof PromotionReward = keyof Promoti
 ): AsyncGenerator<Selected<PromotionReward, K>> {
   const programIds = checkIds(PROMOTION_REWARD.helper, 'programIds', query.programIds);
   return readModel(odoo, PROMOTION_REWARD, query, () => whereIn('program_id', programIds));
+}
+
+/**
+ * Rules of loyalty programs, in id order; archived ones only with `includeArchived`.
+ *
+ * @example
+ * for await (const r of promotionRules(odoo, { withCode: true })) console.log(r.code, r.program_id && r.program_id[1]);
+ */
+export function promotionRules<K extends keyof PromotionRule = keyof PromotionRule>(
+  odoo: OdooClient,
+  query: PromotionRuleQuery<K> = {},
+): AsyncGenerator<Selected<PromotionRule, K>> {
+  const { helper } = PROMOTION_RULE;
+  const programIds = checkIds(helper, 'programIds', query.programIds);
+  const withCode = checkBoolean(helper, 'withCode', query.withCode);
+  // mode is computed but stored: a filter Odoo applies.
+  return readModel(odoo, PROMOTION_RULE, query, () => and(
+    whereIn('program_id', programIds),
+    whereIs('mode', withCode === undefined ? undefined : withCode ? 'with_code' : 'auto'),
+  ));
 }
 
 /** Open-ended where a date is empty; date_from only where the server has it (17+). Dates are days: no zone. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { promotionRewards, promotions } from '../../../src/odoo/models/promotions.ts';
+import { promotionRewards, promotionRules, promotions } from '../../../src/odoo/models/promotions.ts';
 import { collect, ids, simulatedOdoo, VERSIONS } from '../../support/simulated-odoo.ts';
 
 describe.each(VERSIONS)('promotions on Odoo %i', (version) => {
@@ -27,5 +27,20 @@ describe.each(VERSIONS)('promotions on Odoo %i', (version) => {
     const rewards = await collect(promotionRewards(t.odoo));
     expect(rewards.length).toBe(await t.odoo.searchCount('loyalty.reward', []));
     expect(rewards[0]).toMatchObject({ program_id: [expect.any(Number), expect.any(String)], reward_type: expect.any(String) });
+  });
+
+  it("rules: all of them, a program's (its rule_ids), those with a code and the automatic ones", async () => {
+    const all = await collect(promotionRules(t.odoo));
+    expect(all.length).toBe(await t.odoo.searchCount('loyalty.rule', []));
+    const withCode = await collect(promotionRules(t.odoo, { withCode: true, fields: ['code', 'mode'] }));
+    const automatic = await collect(promotionRules(t.odoo, { withCode: false, fields: ['code', 'mode'] }));
+    expect(withCode.length).toBe(await t.odoo.searchCount('loyalty.rule', [['mode', '=', 'with_code']]));
+    expect(withCode.length + automatic.length).toBe(all.length);
+    expect(withCode.length).toBeGreaterThan(0);
+    expect(withCode.every((r) => r.mode === 'with_code' && typeof r.code === 'string')).toBe(true);
+    expect(automatic.every((r) => r.mode === 'auto')).toBe(true);
+    const [program] = await collect(promotions(t.odoo, { fields: ['rule_ids'], limit: 1 }));
+    expect(ids(await collect(promotionRules(t.odoo, { programIds: [program!.id] })))).toEqual(program!.rule_ids.toSorted((a, b) => a - b));
+    expect(() => promotionRules(t.odoo, { withCode: 'yes' as unknown as boolean })).toThrow('promotionRules(): withCode must be true or false');
   });
 });
