@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import type { FieldInfo, OdooClient } from '../odoo/client.ts';
 import { leaf } from '../odoo/domain.ts';
 import { OdooError } from '../odoo/errors.ts';
+import { oncePerClient } from '../odoo/once-per-client.ts';
 import { readCachedFields, writeCachedFields } from '../db/odoo-fields.ts';
 import type { Pool } from '../db/pool.ts';
 
@@ -45,17 +46,7 @@ export async function cachedFieldsOf(odoo: OdooClient, db: Pool, models: readonl
 
 /** `fields_get`, asked once per model and attributes however often it is called (elt run plans before it migrates, then extracts). */
 export function askOnce(odoo: OdooClient): FieldsOf {
-  const answers = new Map<string, Promise<Record<string, FieldInfo>>>();
-  return (model, attributes) => {
-    const key = `${model} ${attributes.join(',')}`;
-    let answer = answers.get(key);
-    if (!answer) {
-      answer = odoo.fieldsGet(model, attributes);
-      answers.set(key, answer);
-      answer.catch(() => answers.delete(key)); // a refusal is asked again, not kept
-    }
-    return answer;
-  };
+  return (model, attributes) => oncePerClient(odoo, `fields_get ${model} ${attributes.join(',')}`, () => odoo.fieldsGet(model, attributes));
 }
 
 /** Each model's `ir.model.fields` rows, in one request; null when Odoo refuses them. */

@@ -9,7 +9,7 @@ import { odooDatetime } from '../datetime.ts';
 import type { OdooClient } from '../client.ts';
 import { leaf, type Domain } from '../domain.ts';
 import { fail, QueryOptionsError } from './query-checks.ts';
-import { oncePerClient } from './read-model.ts';
+import { oncePerClient } from '../once-per-client.ts';
 
 /** A span of local calendar days, both ends inclusive. */
 export interface LocalDays {

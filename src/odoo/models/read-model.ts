@@ -6,6 +6,7 @@
  */
 import type { FieldInfo, OdooClient } from '../client.ts';
 import { leaf, type Domain } from '../domain.ts';
+import { oncePerClient } from '../once-per-client.ts';
 import { checkBoolean, checkCount, checkOptionNames, fail } from './query-checks.ts';
 
 /** What every helper takes besides its own filters. */
@@ -98,22 +99,6 @@ function checkFields(spec: ModelSpec, fields: unknown): readonly string[] {
   const unknown = fields.filter((name) => name !== 'id' && !spec.fields.includes(name));
   if (unknown.length) fail(spec.helper, `fields ${unknown.join(', ')} are not among its fields; read those with odoo.iterate('${spec.model}', ...)`);
   return fields;
-}
-
-const asked = new WeakMap<OdooClient, Map<string, Promise<unknown>>>();
-
-/** `ask()`'s answer, asked once per client and key (a failed ask is asked again). */
-export function oncePerClient<T>(odoo: OdooClient, key: string, ask: () => Promise<T>): Promise<T> {
-  let answers = asked.get(odoo);
-  if (!answers) asked.set(odoo, (answers = new Map()));
-  const known = answers.get(key);
-  if (known) return known as Promise<T>;
-  const pending = ask();
-  answers.set(key, pending);
-  pending.catch(() => {
-    if (answers.get(key) === pending) answers.delete(key);
-  });
-  return pending;
 }
 
 /** The model's fields on this server, asked once per client. */
