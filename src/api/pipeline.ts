@@ -24,6 +24,7 @@ import { mostVerbose, type Output } from '../cli/output.ts';
 import { runPipeline } from '../cli/run-pipeline.ts';
 import { writeCommandArtifacts } from '../cli/run-results.ts';
 import { extractStep, transformStep } from '../cli/steps.ts';
+import { isThreadCount, MAX_THREADS } from '../util/thread-count.ts';
 import type { StreamResult } from '../extract/stream-result.ts';
 import type { ModelResult } from '../transform/model-result.ts';
 
@@ -107,8 +108,8 @@ type Work = (ctx: Context, startedAt: number) => Promise<{ streams: StreamResult
 /** `command`: the lock and the log file name the call so (`elt run() (pid ...) has held it`). */
 async function within(command: string, options: PipelineOptions, needs: readonly Need[], threads: number | undefined, work: Work): Promise<PipelineResult> {
   const startedAt = Date.now();
-  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 32)) {
-    throw new UsageError(`threads must be a whole number from 1 to 32, got ${threads}`);
+  if (threads !== undefined && !isThreadCount(threads)) {
+    throw new UsageError(`threads must be a whole number from 1 to ${MAX_THREADS}, got ${threads}`);
   }
   const projectDir = resolve(options.projectDir ?? process.cwd());
   if (!existsSync(projectDir)) throw new UsageError(`projectDir ${projectDir}: no such folder (give the folder that holds elt.yml and sql/)`);

@@ -1,6 +1,7 @@
 import type { ArgsDef } from 'citty';
 import { UsageError } from './errors.ts';
 import { nearestNames } from '../util/nearest-names.ts';
+import { isThreadCount, MAX_THREADS } from '../util/thread-count.ts';
 
 /** The --select and --exclude options of ls, transform, test and dag. */
 export const selectionArgs = {
@@ -10,14 +11,14 @@ export const selectionArgs = {
 
 /** --threads of transform and run. */
 export const threadsArg = {
-  threads: { type: 'string', description: 'models built at once, 1 to 32, each on its own connection (default: transform.threads in elt.yml, else 4)', valueHint: '4' },
+  threads: { type: 'string', description: `models built at once, 1 to ${MAX_THREADS}, each on its own connection (default: transform.threads in elt.yml, else 4)`, valueHint: '4' },
 } as const;
 
-/** The --threads value: a whole number from 1 to 32, or undefined when not given. */
+/** The --threads value: a whole number from 1 to MAX_THREADS, or undefined when not given. */
 export function threadsFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 32) throw new UsageError(`--threads must be a whole number from 1 to 32, got "${value}" (e.g. --threads 4)`);
+  if (!isThreadCount(n)) throw new UsageError(`--threads must be a whole number from 1 to ${MAX_THREADS}, got "${value}" (e.g. --threads 4)`);
   return n;
 }
 

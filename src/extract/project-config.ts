@@ -12,6 +12,7 @@ import { parseDomain, type Domain } from '../odoo/domain.ts';
 import { MODEL_NAME } from '../db/identifiers.ts';
 import { nearestNames } from '../util/nearest-names.ts';
 import { firstLine } from '../util/first-line.ts';
+import { MAX_THREADS } from '../util/thread-count.ts';
 
 export const DEFAULT_CONFIG_FILE = 'elt.yml';
 
@@ -79,7 +80,7 @@ const fileSchema = z
       .strict()
       .default({ lookback_minutes: 10, clock_skew_seconds: 60, page_size: 1000, concurrency: 4, odoo_requests: 4, display_names: false }),
     transform: z
-      .object({ threads: z.number().int().min(1).max(32).default(4) })
+      .object({ threads: z.number().int().min(1).max(MAX_THREADS).default(4) })
       .strict()
       .default({ threads: 4 }),
     // Each stream's value is checked on its own below, so a mistake inside one is named precisely.

@@ -34,7 +34,8 @@ describe('elt --help', () => {
     const codes = lines.slice(lines.indexOf('Exit codes:') + 1).filter((l) => /^ {2}\d/.test(l)).map((l) => l.trim().split(' ')[0]);
     expect(codes).toEqual(['0', '1', '2', '130']);
     expect(lines).toContain('  2    usage or configuration error: nothing was written');
-  });
+    // The first test loads every command's module cold: seconds on a busy two-core machine.
+  }, 30_000);
 
   it('wraps narrower on a narrow terminal, on word boundaries', async () => {
     const help = await renderMainHelp(commands, 50);
