@@ -7,7 +7,7 @@
 #
 # Writes STATE_DIR/podman.sock (the API), STATE_DIR/podman-service.pid (only when
 # this run started the service; the caller stops it) and logs to
-# STATE_DIR/podman-up.log. Idempotent: installed packages, config, image and a
+# STATE_DIR/podman-up.log; removes STATE_DIR/apt-busy once its apt-get is done. Idempotent: installed packages, config, image and a
 # live service are reused. Every step has a timeout, so a hang fails fast and the
 # caller falls back. Exit 0 only when a container really ran.
 set -euo pipefail
@@ -40,6 +40,8 @@ if ! dpkg -s "${packages[@]}" >/dev/null 2>&1; then
     || { timeout 300 apt-get update -q && timeout 300 apt-get install -y -q "${packages[@]}"; } \
     || fail "apt-get install ${packages[*]}"
 fi
+# dpkg is free: the caller's chromium install may start (it waits for this file to go).
+rm -f "$STATE/apt-busy"
 
 # The kernel refuses podman's default ulimits; crun rejects this hybrid cgroup
 # v1/v2 setup, runc works; there is no systemd for cgroups or the event journal.
