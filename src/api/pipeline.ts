@@ -80,12 +80,14 @@ export interface PipelineResult {
   readonly seconds: number;
 }
 
-/** `elt extract`: each stream incrementally into its raw_* table (the warehouse must be migrated: `run` does that). */
+/** `elt extract`: each stream incrementally into its raw_* table (the warehouse must be migrated: `run` does that); writes target/run_results.json. */
 export function extract(options: ExtractOptions = {}): Promise<PipelineResult> {
-  return within('extract()', options, ['odoo', 'warehouse'], undefined, async (ctx) => ({
-    streams: await extractStep(ctx, { streams: options.streams, fullRefresh: options.fullRefresh ?? false, detectDeletes: options.detectDeletes ?? false }),
-    models: [],
-  }));
+  return within('extract()', options, ['odoo', 'warehouse'], undefined, async (ctx, startedAt) => {
+    const fullRefresh = options.fullRefresh ?? false;
+    const streams = await extractStep(ctx, { streams: options.streams, fullRefresh, detectDeletes: options.detectDeletes ?? false });
+    writeCommandArtifacts(ctx, 'extract', startedAt, { fullRefresh }, { streams });
+    return { streams, models: [] };
+  });
 }
 
 /** `elt transform`: the SQL models in dependency order; writes target/run_results.json. */

@@ -1,6 +1,6 @@
 /**
- * Run artifacts, as dbt writes them: after every `transform`, `run` and
- * `test`, `target/run_results.json` in the project folder (dbt's shape where
+ * Run artifacts, as dbt writes them: after every `extract`, `transform`,
+ * `run` and `test`, `target/run_results.json` in the project folder (dbt's shape where
  * it fits: metadata, args, elapsed_time, results with unique_id, status,
  * execution_time, timing, adapter_response.rows_affected, message, failures)
  * and each model's SQL as the run executed it under `target/compiled/`.
@@ -18,7 +18,7 @@ import { projectPlan } from './project.ts';
 import { VERSION } from './version.ts';
 
 export interface RunArtifacts {
-  readonly command: 'transform' | 'run' | 'test';
+  readonly command: 'extract' | 'transform' | 'run' | 'test';
   /** The project folder: `target/` goes there. */
   readonly dir: string;
   readonly startedAt: number;

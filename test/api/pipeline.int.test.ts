@@ -66,6 +66,8 @@ describe('run()', () => {
     const extracted = await extract({ projectDir: dir, env: odooEnv(), streams: ['res.partner'] });
     expect(extracted.streams.map((s) => [s.stream, s.status])).toEqual([['res.partner', 'success']]);
     expect(extracted.models).toEqual([]);
+    const written = JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8')) as { args: { which: string }; streams: Array<{ stream: string; fetched: number }> };
+    expect([written.args.which, written.streams]).toEqual(['extract', [expect.objectContaining({ stream: 'res.partner', fetched: extracted.streams[0]!.fetched })]]);
     const built = await transform({ projectDir: dir, env: {}, select: ['dim_customers'], threads: 2 });
     expect(built.models.map((m) => [m.model, m.status])).toEqual([['dim_customers', 'success']]);
     expect(built.ok).toBe(true);

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../support/database.ts';
 import { startSimulator, type Simulator } from '../../src/simulator/server.ts';
 import { SIM_NOW } from '../support/odoo.ts';
+import { projectDir } from '../support/cli.ts';
 import { machineEnv } from '../support/machine-env.ts';
 import { migrationJournal } from '../../src/db/migrate.ts';
 
@@ -97,8 +98,9 @@ describe('the elt command line', () => {
     expect(out.stdout + out.stderr).not.toContain('wrong-password-123');
   });
 
-  it('extract lands every stream, prints one line per stream, logs JSON without secrets', async () => {
-    const out = await elt(['extract']);
+  it('extract lands every stream, prints one line per stream, logs JSON without secrets, writes run_results.json', async () => {
+    const dir = projectDir();
+    const out = await elt(['extract'], {}, dir);
     expect(out.code, out.stderr).toBe(0);
     const lines = out.stdout.trimEnd().split('\n');
     expect(lines.at(-2)).toMatch(/^41 streams: 38 ok, 3 skipped; [\d,]+ records, [\d,]+ changed; \d+\.\d s$/);
@@ -112,6 +114,13 @@ describe('the elt command line', () => {
     expect(out.stdout + out.stderr).not.toContain(SECRET);
     const landed = await db.pool.query(`select count(*)::int as n from raw_pos_order`);
     expect(landed.rows[0].n).toBe(sim.count('pos.order', { activeTest: false }));
+    // As dbt's commands do, for a scheduler to read: no models, a line per stream.
+    const results = JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8'));
+    rmSync(dir, { recursive: true, force: true });
+    expect(results.args).toEqual({ which: 'extract', select: [], exclude: [], full_refresh: false });
+    expect(results.results).toEqual([]);
+    expect(results.streams).toHaveLength(41);
+    expect(results.streams.find((s: { stream: string }) => s.stream === 'pos.order')).toMatchObject({ status: 'success', fetched: sim.count('pos.order', { activeTest: false }), message: null });
   });
 
   it('run builds the default warehouse from the repository; transform --select runs one model alone', async () => {

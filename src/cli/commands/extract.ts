@@ -1,6 +1,7 @@
 import { defineCommand } from 'citty';
 import { withContext } from '../context.ts';
 import { listFlag } from '../flags.ts';
+import { writeCommandArtifacts } from '../run-results.ts';
 import { extractStep } from '../steps.ts';
 import { formatExtractSummary, formatProblems } from '../summary.ts';
 
@@ -23,6 +24,7 @@ export const extractCommand = defineCommand({
     return withContext(async (ctx) => {
       const streams = listFlag(args.streams);
       const results = await extractStep(ctx, { streams, fullRefresh: args['full-refresh'], detectDeletes: args['detect-deletes'] });
+      writeCommandArtifacts(ctx, 'extract', startedAt, { fullRefresh: args['full-refresh'] }, { streams: results });
       const seconds = (Date.now() - startedAt) / 1000;
       console.log(`${formatExtractSummary(results, seconds)}\n${formatProblems(results, [], seconds)}`);
       return results.some((r) => r.status === 'failed') ? 1 : 0;
