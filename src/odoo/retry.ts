@@ -3,6 +3,7 @@
  * HTTP 429/5xx overloads) are tried again, with exponential backoff, jitter,
  * and at least the server's Retry-After. Everything else surfaces at once.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import pRetry from 'p-retry';
 import { OdooTransientError } from './errors.ts';
 
@@ -111,19 +112,9 @@ function retryAfterOf(error: unknown): number | undefined {
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
 
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts (node's own rejects with an AbortError instead). */
+async function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  await delay(ms, undefined, { signal }).catch((error: unknown) => {
+    throw signal?.aborted ? signal.reason : error;
   });
 }
