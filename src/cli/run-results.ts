@@ -62,11 +62,14 @@ export function writeCommandArtifacts(
   results: Pick<RunArtifacts, 'models' | 'tests' | 'streams'>,
 ): void {
   const plan = projectPlan(ctx.config, ctx.projectDir);
+  // The project gives the models' paths and SQL: an extract, with no model, need not read it.
   let project: Project | undefined;
-  try {
-    project = loadProject(plan.projectDir, plan.streams);
-  } catch {
-    project = undefined; // the command already said what is wrong with the project
+  if (results.models?.length) {
+    try {
+      project = loadProject(plan.projectDir, plan.streams);
+    } catch {
+      project = undefined; // the command already said what is wrong with the project
+    }
   }
   const threads = results.models ? ctx.config.transform.threads : undefined;
   const file = writeRunArtifacts({ command, dir: plan.projectDir.dir, startedAt, args: { ...args, threads }, project, vars: plan.vars, ...results });
