@@ -31,7 +31,7 @@ export interface Context {
   readonly command: string | undefined;
   readonly db: Pool;
   /** The library caller's: once aborted, Odoo calls reject and the warehouse pool is cut (see withContextOf). */
-  readonly signal: AbortSignal | undefined;
+  readonly signal?: AbortSignal;
   close(): Promise<void>;
 }
 

@@ -86,7 +86,7 @@ async function runPipeline(folder: DemoFolder, warehouse: EmbeddedPostgres, opti
   const plan = planDemoProject(process.cwd(), (model) => odoo.store.info(model) !== undefined);
   const config = plan.config;
   const db = warehousePool(env.DATABASE_URL, config);
-  const ctx: Context = { env, log, output, config, projectDir: process.cwd(), command: 'demo', db, signal: undefined, close: () => db.end() };
+  const ctx: Context = { env, log, output, config, projectDir: process.cwd(), command: 'demo', db, close: () => db.end() };
   try {
     const { rows } = await db.query<{ version: string }>('select version()');
     const server = /^PostgreSQL \S+(?: \([^)]*\))?/.exec(rows[0]!.version)?.[0] ?? 'PostgreSQL';
