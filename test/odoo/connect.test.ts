@@ -67,5 +67,6 @@ describe('connect', () => {
     await expect(connect({ url: v17.url, db: v17.db, login: 'admin', password: 'admin', signal: controller.signal })).rejects.toBe(reason);
     const refused = await connect({ url: v17.url, db: v17.db, login: 'admin', password: 'admin', signal: 'soon' as unknown as AbortSignal }).catch((error: Error) => error.message);
     expect(refused).toBe('connect(): signal must be an AbortSignal');
-  });
+    // Three logins and a poll: more than the unit default on a busy machine; a broken abort waits ten minutes.
+  }, 30_000);
 });
